@@ -1,0 +1,40 @@
+"""newsclean: clean the dirty text of scraped and machine-translated news.
+
+>>> import newsclean
+>>> newsclean.clean("Bashar al -Assad said.\\n\\nRead more:\\n\\n%MINIFYHTML28c76dd9809b04b853df86596981405a11%")
+'Bashar al-Assad said.'
+"""
+
+from newsclean.cleaner import Cleaner, Risk, cleaner
+from newsclean.cleaners.glossary import load_glossary
+from newsclean.errors import ConfigError, NewscleanError, ReplayError, UnknownCleanerError
+from newsclean.explain import Change, Explained, replay
+from newsclean.pipeline import Pipeline, Step, clean, explain
+from newsclean.profiles import profile_names
+from newsclean.registry import CleanerInfo, get_cleaner, list_cleaners, register
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Change",
+    "Cleaner",
+    "CleanerInfo",
+    "ConfigError",
+    "Explained",
+    "NewscleanError",
+    "Pipeline",
+    "ReplayError",
+    "Risk",
+    "Step",
+    "UnknownCleanerError",
+    "__version__",
+    "clean",
+    "cleaner",
+    "explain",
+    "get_cleaner",
+    "list_cleaners",
+    "load_glossary",
+    "profile_names",
+    "register",
+    "replay",
+]

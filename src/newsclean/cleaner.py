@@ -1,0 +1,166 @@
+"""The cleaner model: a risk level, the `Cleaner` record and the `@cleaner` decorator.
+
+A cleaner is written as a function that *finds edits*: given the text (and keyword-only options)
+it returns a sorted list of non-overlapping ``(start, end, replacement)`` edits. The decorator
+wraps it in a `Cleaner`, which is called like a plain ``str -> str`` function and also hands its
+edits to `Pipeline.explain`, so the explanation is the cleaner's own account of what it did, not
+a diff reconstructed afterwards.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from collections.abc import Callable, Mapping
+from typing import Any
+
+Edit = tuple[int, int, str]
+"""``(start, end, replacement)``: replace ``text[start:end]`` with ``replacement``."""
+
+EditFinder = Callable[..., list[Edit]]
+
+
+class Risk(enum.IntEnum):
+    """How likely a cleaner is to change text that was already correct."""
+
+    SAFE = 0  # only touches sequences that are never correct text (placeholders, BOMs)
+    LOW = 1  # acts on strong evidence; suitable for the default profile
+    MEDIUM = 2  # guesses from context; opt-in (mt profile)
+    HIGH = 3  # rewrites words; only where the user knows the text is machine output
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply sorted, non-overlapping edits to ``text``.
+
+    >>> apply_edits("al -Assad", [(2, 3, "")])
+    'al-Assad'
+    """
+    if not edits:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, end, replacement in edits:
+        parts.append(text[pos:start])
+        parts.append(replacement)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def diff_edit(before: str, after: str) -> list[Edit]:
+    """Describe ``before -> after`` as at most one edit, trimming the common prefix and suffix.
+
+    Used for plain ``str -> str`` functions, which cannot report their own edits. Linear time.
+
+    >>> diff_edit("the the cat", "the cat")
+    [(3, 7, '')]
+    """
+    if before == after:
+        return []
+    limit = min(len(before), len(after))
+    prefix = 0
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < limit - prefix
+        and before[len(before) - 1 - suffix] == after[len(after) - 1 - suffix]
+    ):
+        suffix += 1
+    return [(prefix, len(before) - suffix, after[prefix : len(after) - suffix])]
+
+
+def check_text(text: object, where: str) -> str:
+    """Return ``text`` if it is a str, else raise a TypeError that says what to do."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError(
+            f"{where} expects text as str, got {type(text).__name__} of length {len(text)}; "
+            "decode it first, e.g. data.decode('utf-8', errors='replace')"
+        )
+    raise TypeError(f"{where} expects text as str, got {text!r} (a {type(text).__name__})")
+
+
+class Cleaner:
+    """A named, registered cleaner: callable as ``str -> str``, with a family and a risk.
+
+    ``name`` equals the function name, the registry key, the TOML string and the label in
+    explanations, so one word finds a cleaner everywhere.
+    """
+
+    def __init__(
+        self,
+        find_edits: EditFinder,
+        *,
+        family: str,
+        risk: Risk,
+        name: str,
+        origin: Callable[..., Any] | None = None,
+    ) -> None:
+        self.find_edits = find_edits
+        # what the user handed over (a plain function for `register`), to recognise it later
+        self.origin = origin if origin is not None else find_edits
+        self.name = name
+        self.family = family
+        self.risk = risk
+        doc = inspect.getdoc(find_edits) or ""
+        self.summary = doc.strip().splitlines()[0] if doc.strip() else ""
+        # doctest collects callables that unwrap to a function defined in the module;
+        # these three attributes make a Cleaner's docstring examples run with the module's.
+        self.__wrapped__ = find_edits
+        self.__doc__ = find_edits.__doc__
+        self.__module__ = find_edits.__module__
+        self.__name__ = name
+        self.__qualname__ = name
+        self.options: Mapping[str, inspect.Parameter] = {
+            p.name: p
+            for p in inspect.signature(find_edits).parameters.values()
+            if p.kind is inspect.Parameter.KEYWORD_ONLY
+        }
+
+    def edits(self, text: str, **options: Any) -> list[Edit]:
+        """Return the edits this cleaner makes to ``text``."""
+        return self.find_edits(text, **options)
+
+    def __call__(self, text: str, **options: Any) -> str:
+        text = check_text(text, f"{self.name}()")
+        return apply_edits(text, self.find_edits(text, **options))
+
+    def __repr__(self) -> str:
+        return f"<Cleaner {self.name} family={self.family} risk={self.risk}>"
+
+
+def cleaner(*, family: str, risk: Risk, name: str | None = None) -> Callable[[EditFinder], Cleaner]:
+    """Register an edit-finding function as a cleaner.
+
+    The function takes ``text`` and keyword-only options and returns a sorted list of
+    non-overlapping ``(start, end, replacement)`` edits. Its first docstring line is the
+    cleaner's one-line summary.
+    """
+    from newsclean import registry  # late: registry imports this module for its types
+
+    def wrap(func: EditFinder) -> Cleaner:
+        made = Cleaner(func, family=family, risk=risk, name=name or func.__name__)
+        registry.add(made)
+        return made
+
+    return wrap
+
+
+def from_function(
+    func: Callable[[str], str], *, family: str, risk: Risk, name: str | None = None
+) -> Cleaner:
+    """Wrap a plain ``str -> str`` function as a Cleaner whose edits come from a diff."""
+
+    def find_edits(text: str) -> list[Edit]:
+        return diff_edit(text, func(text))
+
+    find_edits.__doc__ = func.__doc__ or f"User cleaner {func.__name__}."
+    find_edits.__module__ = func.__module__
+    return Cleaner(
+        find_edits, family=family, risk=risk, name=name or func.__name__, origin=func
+    )

@@ -1,0 +1,255 @@
+"""Article debris: whole lines that belong to the page, not the story."""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import regex
+
+from newsclean._text import drop_lines, is_blank, line_spans
+from newsclean.cleaner import Edit, Risk, cleaner
+
+
+def _word_list(name: str) -> tuple[str, ...]:
+    raw = resources.files("newsclean.data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(x.strip() for x in raw.splitlines() if x.strip() and not x.startswith("#"))
+
+
+def _key(line: str) -> str:
+    """A line folded for phrase lookup: lower case, single spaces, no bullet or end marks."""
+    return " ".join(line.lower().split()).strip("-–—•·*►>»›|:.!…").strip()
+
+
+@functools.cache
+def _lead_ins() -> frozenset[str]:
+    return frozenset(_word_list("lead_ins.txt"))
+
+
+def lead_in_phrase(line: str) -> str | None:
+    """The lead-in phrase a line consists of (``Plus:``, ``READ MORE``), else None.
+
+    >>> lead_in_phrase("Read more:"), lead_in_phrase("RELATED"), lead_in_phrase("More rain fell.")
+    ('read more', 'related', None)
+    """
+    core = line.strip()
+    if not core or len(core) > 40:
+        return None
+    bare = core.rstrip(":…").strip()
+    if not (core.endswith((":", "…")) or (bare.isupper() and len(bare) >= 4)):
+        return None
+    key = _key(core)
+    return key if key in _lead_ins() else None
+
+
+# What a lead-in introduces looks like a list item, a link or a headline (short, no full stop).
+_ITEM_RE = re.compile(r"^\s*(?:[-*•·►>–]|\d{1,2}[.)]\s|https?://|www\.)")
+_SENTENCE_END_RE = re.compile(r"[.!][\"”’)]?\s*$")
+
+
+def is_orphaned_lead_in(following: str | None) -> bool:
+    """True when the next non-blank line after a lead-in is not something it introduces.
+
+    >>> is_orphaned_lead_in("Turkish state broadcaster TRT Haber reported that the rebels shot down a helicopter.")
+    True
+    >>> is_orphaned_lead_in("Turkey and Russia agree Idlib ceasefire")
+    False
+    """
+    if following is None or lead_in_phrase(following):
+        return True
+    if _ITEM_RE.match(following):
+        return False
+    return bool(_SENTENCE_END_RE.search(following)) or len(following.split()) >= 20
+
+
+CAPS_LINE_RE = regex.compile(r"^[ \t]*\p{Lu}[\p{Lu} ]{3,39}[ \t]*$", regex.MULTILINE)
+
+
+@cleaner(family="debris", risk=Risk.LOW)
+def drop_orphaned_lead_ins(text: str) -> list[Edit]:
+    """Drop a related-links lead-in (``Plus:``, ``Read more:``, ``RELATED:``) whose links are gone.
+
+    Low risk: the line must be exactly a phrase from ``data/lead_ins.txt`` with a colon (or in
+    capitals), and `is_orphaned_lead_in` must find prose, another lead-in or the end after it;
+    a lead-in still followed by its links or headlines stays.
+
+    >>> drop_orphaned_lead_ins("Reuters said.\\n\\nPlus:\\n\\nTurkish media reported the downing of a helicopter.")
+    'Reuters said.\\n\\nTurkish media reported the downing of a helicopter.'
+    >>> drop_orphaned_lead_ins("Reuters said.\\n\\nRead more:\\n- Turkey and Russia agree Idlib ceasefire")
+    'Reuters said.\\n\\nRead more:\\n- Turkey and Russia agree Idlib ceasefire'
+    """
+    if ":" not in text and "…" not in text and not CAPS_LINE_RE.search(text):
+        return []
+    spans = line_spans(text)
+    drop: list[int] = []
+    for i, span in enumerate(spans):
+        if not lead_in_phrase(text[span[0] : span[1]]):
+            continue
+        nxt = next((j for j in range(i + 1, len(spans)) if not is_blank(text, spans[j])), None)
+        following = None if nxt is None else text[spans[nxt][0] : spans[nxt][1]]
+        if is_orphaned_lead_in(following):
+            drop.append(i)
+    return drop_lines(text, spans, drop)
+
+
+# A photo credit ending a caption: "(Ghaith Alsayed/AP)", "(Photo: Reuters)", "(AFP via Getty
+# Images)". Seed idlib-shelling-captions.txt, lines 10 and 29.
+_AGENCIES = (
+    r"AP|AFP|Reuters|Getty Images|EPA|EPA-EFE|PA|PA Wire|Shutterstock|Anadolu(?: Agency)?|Xinhua"
+    r"|Bloomberg|Alamy|SANA|DPA|dpa|UPI|TASS|Sputnik|IRNA|Rex Features|NurPhoto|SOPA Images"
+)
+CREDIT_RE = regex.compile(
+    r"\((?:(?:Photo|Picture|Image|Credit)s?:\s{0,3})?"
+    r"(?:\p{Lu}[\p{L}.'’ -]{1,60}/[\p{L}&.' -]{1,40}"  # Name/Agency
+    rf"|(?:\p{{Lu}}[\p{{L}}.'’ -]{{1,40}} )?(?:via )?(?:{_AGENCIES})(?: Photo| Images)?"  # (AFP via Getty Images)
+    r")\)\s*$"
+)
+CREDIT_LINE_RE = regex.compile(
+    r"^\s*(?:"
+    + CREDIT_RE.pattern.removesuffix(r"\s*$")  # a credit in parentheses, alone
+    + r"|(?:Photo|Photograph|Picture|Image|Photo credit|Image credit|Image copyright|Image source"
+    r"|Credit|Foto)s?(?: by)?\s{0,3}:\s{0,3}\S[^\n]{0,80}"  # "Photo: Reuters", "Photograph: X/AP"
+    r"|(?:Image copyright|Photo by) \S[^\n]{0,60}"
+    rf"|\p{{Lu}}[\p{{L}}.'’ -]{{1,60}}/(?:{_AGENCIES})"  # "Ghaith Alsayed/AP"
+    r")\s*$"
+)
+_WORD_RE = regex.compile(r"\w+")
+
+
+def near_duplicate(a: str, b: str, *, threshold: float = 0.6) -> bool:
+    """True when two lines share most of their words (containment of the shorter's word set).
+
+    >>> near_duplicate("A Turkish military convoy drives through the village of Binnish in Idlib province, Syria",
+    ...                "A Turkish military convoy drives through a village in Idlib province")
+    True
+    """
+    wa, wb = set(_WORD_RE.findall(a.lower())), set(_WORD_RE.findall(b.lower()))
+    if len(wa) < 4 or len(wb) < 4:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+
+
+@cleaner(family="debris", risk=Risk.LOW)
+def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]:
+    """Drop an image's alt-text line and its near-duplicate credited caption line.
+
+    Low risk: two adjacent lines, the second ending in a photo credit such as
+    ``(Ghaith Alsayed/AP)``, and sharing most words (`near_duplicate`). With
+    ``keep_credited=True`` only the alt-text duplicate goes and the caption stays.
+
+    >>> block = ("Turkey sent troops.\\n\\nA man carries his belongings through a street in Sarmin, in Idlib\\n"
+    ...          "A man carries his belongings through a street in Sarmin (Ghaith Alsayed/AP)\\n\\nMost of the displaced")
+    >>> drop_caption_blocks(block)
+    'Turkey sent troops.\\n\\nMost of the displaced'
+    >>> drop_caption_blocks(block, keep_credited=True).splitlines()[2]
+    'A man carries his belongings through a street in Sarmin (Ghaith Alsayed/AP)'
+    """
+    if ")" not in text:
+        return []
+    spans = line_spans(text)
+    drop: list[int] = []
+    for i in range(1, len(spans)):
+        line = text[spans[i][0] : spans[i][1]]
+        if not line.endswith(")") and not line.rstrip().endswith(")"):
+            continue
+        credit = CREDIT_RE.search(line)
+        if not credit or is_blank(text, spans[i - 1]):
+            continue
+        caption = line[: credit.start()]
+        if near_duplicate(text[spans[i - 1][0] : spans[i - 1][1]], caption):
+            drop.extend((i - 1,) if keep_credited else (i - 1, i))
+    return drop_lines(text, spans, drop)
+
+
+@cleaner(family="debris", risk=Risk.LOW)
+def drop_photo_credit_lines(text: str) -> list[Edit]:
+    """Drop lines that are only a photo credit: ``(Ghaith Alsayed/AP)``, ``Photo: Reuters``.
+
+    Low risk: the whole line must be a credit in one of the shapes agencies use; a sentence
+    that mentions a photo stays.
+
+    >>> drop_photo_credit_lines("Troops advanced.\\n(Ghaith Alsayed/AP)\\nPhotograph: Omar Haj Kadour/AFP\\n\\nMore.")
+    'Troops advanced.\\n\\nMore.'
+    >>> drop_photo_credit_lines("Photo: the image showed troops leaving Idlib on Tuesday, officials said.")
+    'Photo: the image showed troops leaving Idlib on Tuesday, officials said.'
+    """
+    if "/" not in text and ":" not in text and "(" not in text:
+        return []
+    spans = line_spans(text)
+    drop = []
+    for i, (s, e) in enumerate(spans):
+        line = text[s:e]
+        if len(line) <= 120 and CREDIT_LINE_RE.match(line) and not _SENTENCE_END_RE.search(line):
+            drop.append(i)
+    return drop_lines(text, spans, drop)
+
+
+@cleaner(family="debris", risk=Risk.LOW)
+def drop_duplicate_paragraphs(text: str, *, min_words: int = 5) -> list[Edit]:
+    """Drop a paragraph line that repeats an earlier one exactly; the first stays.
+
+    Low risk: only lines of at least ``min_words`` words count, so short repeated lines
+    (``Yes.``, a dateline) stay.
+
+    >>> drop_duplicate_paragraphs("Half of the displaced are believed to be children.\\n\\nTroops left.\\n\\n"
+    ...                           "Half of the displaced are believed to be children.")
+    'Half of the displaced are believed to be children.\\n\\nTroops left.'
+    """
+    spans = line_spans(text)
+    if len(spans) < 2:
+        return []
+    seen: set[str] = set()
+    drop = []
+    for i, (s, e) in enumerate(spans):
+        line = text[s:e].strip()
+        if line.count(" ") + 1 < min_words:
+            continue
+        if line in seen:
+            drop.append(i)
+        seen.add(line)
+    return drop_lines(text, spans, drop)
+
+
+@functools.cache
+def _boilerplate(extra: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    phrases = [_key(p) if not p.endswith("*") else p for p in _word_list("boilerplate.txt") + extra]
+    exact = frozenset(p for p in phrases if "*" not in p)
+    patterns = tuple(p.lower() for p in phrases if "*" in p)
+    return exact, patterns
+
+
+def _matches_pattern(key: str, pattern: str) -> bool:
+    head, _, tail = pattern.partition("*")
+    tail = tail.rstrip("*")
+    return key.startswith(head.rstrip()) and (not tail or key.endswith(tail.strip()))
+
+
+@cleaner(family="debris", risk=Risk.LOW)
+def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Edit]:
+    """Drop lines of page furniture: ``Advertisement``, ``Share this article``, newsletter pitches.
+
+    Low risk: the whole line must equal a phrase of ``data/boilerplate.txt`` (or of ``extra``);
+    phrases ending in ``*`` match as prefixes, on lines of at most 12 words only.
+
+    >>> drop_boilerplate_lines("Troops left.\\n\\nAdvertisement\\n\\nSign up for our newsletter today!\\n\\nTalks resumed.")
+    'Troops left.\\n\\nTalks resumed.'
+    >>> drop_boilerplate_lines("Sign up for our newsletter, the minister told voters who had complained for months.")
+    'Sign up for our newsletter, the minister told voters who had complained for months.'
+    >>> drop_boilerplate_lines("Troops left.\\nPromoted stories", extra=("promoted stories",))
+    'Troops left.'
+    """
+    exact, patterns = _boilerplate(extra)
+    spans = line_spans(text)
+    drop = []
+    for i, (s, e) in enumerate(spans):
+        if e - s > 120:
+            continue
+        key = _key(text[s:e])
+        if not key:
+            continue
+        if key in exact or (
+            key.count(" ") < 12 and any(_matches_pattern(key, p) for p in patterns)
+        ):
+            drop.append(i)
+    return drop_lines(text, spans, drop)

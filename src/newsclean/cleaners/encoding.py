@@ -1,0 +1,125 @@
+"""Encoding and invisible characters: mojibake, control characters, zero-width marks, BOMs."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+from ftfy.badness import is_bad
+
+from newsclean._text import line_spans
+from newsclean.cleaner import Edit, Risk, cleaner
+
+# ftfy configured to repair encodings only. Everything that would alter correct text stays off:
+# no quote straightening, no NFC/NFKC, no ligature or width folding, no HTML (our own
+# cleaners decode entities with stricter rules), no line-break rewriting.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def looks_like_mojibake(line: str) -> bool:
+    """True when a line has ftfy's signs of text decoded with the wrong codec.
+
+    >>> looks_like_mojibake("â€œintenseâ€\\x9d shelling")
+    True
+    >>> looks_like_mojibake("“intense” shelling in Syria’s north, café")
+    False
+    """
+    return not line.isascii() and bool(is_bad(line))
+
+
+@cleaner(family="encoding", risk=Risk.LOW)
+def fix_mojibake(text: str) -> list[Edit]:
+    """Repair mojibake such as ``â€œintenseâ€\x9d`` with ftfy, line by line.
+
+    Low risk: ftfy runs only on lines that `looks_like_mojibake` flags, with a configuration
+    that repairs encodings and nothing else; correct curly quotes and accents are untouched.
+
+    >>> fix_mojibake("after â€œintenseâ€\\x9d Syrian shelling")
+    'after “intense” Syrian shelling'
+    >>> fix_mojibake("Syria’s “intense” café")
+    'Syria’s “intense” café'
+    """
+    if text.isascii():
+        return []
+    edits: list[Edit] = []
+    for start, end in line_spans(text):
+        line = text[start:end]
+        if looks_like_mojibake(line):
+            fixed = ftfy.fix_text(line, FTFY_CONFIG)
+            if fixed != line:
+                edits.append((start, end, fixed))
+    return edits
+
+
+# C0 controls except tab, newline, form feed and carriage return (layout), DEL, and C1
+# controls. fix_mojibake runs first, so C1 characters that were cp1252 punctuation are
+# already repaired; what is left is noise.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+
+
+@cleaner(family="encoding", risk=Risk.SAFE)
+def remove_control_characters(text: str) -> list[Edit]:
+    """Remove control characters (C0 but tab, newline, form feed, CR; DEL; C1).
+
+    Safe: these characters have no place in article text.
+
+    >>> remove_control_characters("Idlib\\x00 province\\x1b")
+    'Idlib province'
+    >>> remove_control_characters("col1\\tcol2\\r\\n")
+    'col1\\tcol2\\r\\n'
+    """
+    if text.isprintable() or not CONTROL_RE.search(text):
+        return []
+    return [(m.start(), m.end(), "") for m in CONTROL_RE.finditer(text)]
+
+
+@cleaner(family="encoding", risk=Risk.SAFE)
+def strip_byte_order_marks(text: str) -> list[Edit]:
+    """Remove byte-order marks (U+FEFF), at the start or stranded inside by concatenation.
+
+    Safe: as a zero-width no-break space U+FEFF is deprecated (U+2060 replaced it).
+
+    >>> strip_byte_order_marks("\\ufeffTurkey has said\\ufeff it hit back")
+    'Turkey has said it hit back'
+    """
+    if "\ufeff" not in text:
+        return []
+    return [(m.start(), m.end(), "") for m in re.finditer("\ufeff+", text)]
+
+
+# Zero-width space and word joiner are invisible debris inside words. ZWJ and ZWNJ carry
+# meaning in emoji sequences and in Persian or Indic scripts, so they go only between two
+# Latin letters, where they never do.
+ZERO_WIDTH_RE = re.compile("[\u200b\u2060]+|(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za-z])")
+
+
+@cleaner(family="encoding", risk=Risk.SAFE)
+def remove_zero_width_characters(text: str) -> list[Edit]:
+    """Remove zero-width spaces and joiners that split words: ``Id\u200blib`` becomes ``Idlib``.
+
+    Safe: ZWJ and ZWNJ stay wherever a script or an emoji sequence may need them.
+
+    >>> remove_zero_width_characters("Id\\u200blib prov\\u200dince")
+    'Idlib province'
+    >>> remove_zero_width_characters("\\U0001f468\\u200d\\U0001f469")  # family emoji keeps its ZWJ
+    '👨\u200d👩'
+    """
+    if text.isascii():
+        return []
+    return [(m.start(), m.end(), "") for m in ZERO_WIDTH_RE.finditer(text)]

@@ -1,0 +1,153 @@
+"""HTML entities: double escapes, entities that lost their ``&``, and ordinary entities."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.entities import html5
+
+from newsclean.cleaner import Edit, Risk, cleaner
+
+# One entity body: numeric, hex, or a name. Bounded as in ftfy's HTML_ENTITY_RE.
+_BODY = r"#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}"
+
+
+def _is_entity(body: str) -> bool:
+    """True for a numeric body or a name HTML5 defines with its semicolon."""
+    return body[0] == "#" or f"{body};" in html5
+
+
+DOUBLE_ESCAPE_RE = re.compile(rf"&amp;({_BODY});")
+
+
+@cleaner(family="entities", risk=Risk.LOW)
+def unescape_double_escaped_entities(text: str) -> list[Edit]:
+    """Undo one level of double escaping: ``&amp;quot;`` becomes ``&quot;``.
+
+    Low risk: it needs ``&amp;`` directly followed by a real entity. It decodes one level only,
+    never to a fixpoint: ``&amp;amp;lt;`` becomes ``&amp;lt;``, so a text about entities keeps
+    its meaning. `decode_html_entities` then turns the result into characters.
+
+    >>> unescape_double_escaped_entities("the &amp;quot;red line&amp;quot; of Ankara")
+    'the &quot;red line&quot; of Ankara'
+    >>> unescape_double_escaped_entities("&amp;amp;lt;")
+    '&amp;lt;'
+    >>> unescape_double_escaped_entities("R&amp;D;")
+    'R&amp;D;'
+    """
+    if "&amp;" not in text:
+        return []
+    return [
+        (m.start(), m.end(), f"&{m.group(1)};")
+        for m in DOUBLE_ESCAPE_RE.finditer(text)
+        if _is_entity(m.group(1))
+    ]
+
+
+# Entities whose "&" was lost: "price,quot; for" (seed helicopter line 21). Three shapes, each
+# with its own proof, because the bare names are also real identifiers in code (`int quot;`).
+#   quot;             restored only in a prose paragraph whose quote marks pair up with it
+#   #8217; #39; ...   numeric codes of punctuation only, glued to a word
+#   rsquo; nbsp; ...  typographic names glued to a word ("Turkeyrsquo;s", "10nbsp;km");
+#   amp;              only between capitals ("ATamp;T", "Qamp;A"), never "camp;"
+# ("aliquot;" is a word; digits and "_" mean an identifier.)
+LOST_QUOT_RE = re.compile(r"(?<![&0-9_])(?<!ali)quot;")
+_PUNCT_CODES = frozenset(
+    {34, 38, 39, 160, 8211, 8212, 8216, 8217, 8220, 8221, 8230}
+)
+_TYPO_NAMES = "rsquo|lsquo|rdquo|ldquo|sbquo|bdquo|mdash|ndash|hellip|nbsp|apos|laquo|raquo"
+LOST_OTHER_RE = re.compile(
+    r"(?<![&#\w])#(?:[0-9]{2,4}|[xX][0-9a-fA-F]{2,4});(?=\w)"  # "#39;s", "#8220;Yes"
+    r"|(?<=\w)#(?:[0-9]{2,4}|[xX][0-9a-fA-F]{2,4});"  # "Turkey#8217;s", "end#8221;"
+    rf"|(?<=\w)(?:{_TYPO_NAMES});|(?<![&\w])(?:{_TYPO_NAMES});(?=\w)"
+    r"|(?<=[A-Z])amp;(?=[A-Z0-9])"
+)
+# Code has these; prose with a lost quot; does not.
+CODE_HINT_RE = re.compile(r"[{}]|//|/\*|\*/|==|!=|->|\(\);|^\s*(?:int|var|let|const|def)\b")
+
+
+def has_paired_lost_quotes(paragraph: str, lost: int) -> bool:
+    """True when ``lost`` bare ``quot;`` tokens close the paragraph's quotation marks.
+
+    The proof is parity: the literal ``"`` marks plus the lost ones must pair up, and the
+    paragraph must not look like code.
+
+    >>> has_paired_lost_quotes('pay a "very high price,quot; for', 1)
+    True
+    >>> has_paired_lost_quotes("int sum,diff,prod,quot; //option 1", 1)
+    False
+    """
+    if CODE_HINT_RE.search(paragraph):
+        return False
+    return (paragraph.count('"') + lost) % 2 == 0
+
+
+@cleaner(family="entities", risk=Risk.LOW)
+def restore_entity_ampersands(text: str) -> list[Edit]:
+    """Put back the ``&`` that an entity lost: ``price,quot; for`` becomes ``price,&quot; for``.
+
+    Low risk: each shape needs proof from its context. A bare ``quot;`` is restored only where
+    the paragraph's quotation marks pair up with it and the paragraph is not code; numeric and
+    typographic names only glued to a word; ``amp;`` only between capitals.
+    `decode_html_entities` then turns the entity into its character.
+
+    >>> restore_entity_ampersands('will pay a "very high price,quot; for attacking')
+    'will pay a "very high price,&quot; for attacking'
+    >>> restore_entity_ampersands("Agency (quot;we,quot; or quot;usquot;) and Turkey#8217;s ATamp;T")
+    'Agency (&quot;we,&quot; or &quot;us&quot;) and Turkey&#8217;s AT&amp;T'
+    >>> restore_entity_ampersands("int operation, num1, num2, sum,diff,prod,quot; //option 1")
+    'int operation, num1, num2, sum,diff,prod,quot; //option 1'
+    >>> restore_entity_ampersands("the camp; the lamp;")
+    'the camp; the lamp;'
+    """
+    if ";" not in text:
+        return []
+    edits: list[Edit] = []
+    if "quot;" in text:
+        start = 0
+        for paragraph in text.split("\n"):
+            found = [m.start() for m in LOST_QUOT_RE.finditer(paragraph)]
+            if found and has_paired_lost_quotes(paragraph, len(found)):
+                edits.extend((start + i, start + i, "&") for i in found)
+            start += len(paragraph) + 1
+    for m in LOST_OTHER_RE.finditer(text):
+        body = m.group()[1:-1] if m.group()[0] == "#" else ""
+        if body:
+            code = int(body[1:], 16) if body[0] in "xX" else int(body)
+            if code not in _PUNCT_CODES:
+                continue
+        edits.append((m.start(), m.start(), "&"))
+    edits.sort()
+    return edits
+
+
+ENTITY_RE = re.compile(rf"&({_BODY});")
+# "&#13;" is a carriage return some CMSs write before each newline; as text it is only noise.
+_DROPPED = frozenset({"#13", "#x0D", "#x0d", "#xD", "#xd"})
+
+
+@cleaner(family="entities", risk=Risk.LOW)
+def decode_html_entities(text: str) -> list[Edit]:
+    """Decode HTML entities that end in ``;``: ``&quot;`` ``&#8217;`` ``&nbsp;`` ``&apos;``.
+
+    Low risk: only complete entities with their semicolon are decoded, as HTML5 defines them,
+    so ``AT&T``, ``Q&A`` and ``this&not that`` stay. One level only: ``&amp;lt;`` becomes
+    ``&lt;``.
+
+    >>> decode_html_entities("pay a &quot;very high price,&quot; for Turkey&#8217;s troops")
+    'pay a "very high price," for Turkey’s troops'
+    >>> decode_html_entities("AT&T and Q&A, this&not that, &amp;lt;")
+    'AT&T and Q&A, this&not that, &lt;'
+    """
+    if "&" not in text:
+        return []
+    edits: list[Edit] = []
+    for m in ENTITY_RE.finditer(text):
+        body = m.group(1)
+        if body in _DROPPED:
+            edits.append((m.start(), m.end(), ""))
+        elif _is_entity(body):
+            decoded = html.unescape(m.group())
+            if decoded != m.group():
+                edits.append((m.start(), m.end(), decoded))
+    return edits

@@ -1,0 +1,163 @@
+"""Markup leftovers: placeholders and tags that a CMS or minifier left in the text."""
+
+from __future__ import annotations
+
+import re
+
+from newsclean._text import removal_edits
+from newsclean.cleaner import Edit, Risk, cleaner
+
+# HTML-minifier placeholders (seed helicopter-machine-translated.txt, line 7). Minify swaps
+# each protected block for "%MINIFYHTML" + md5 hex (32) + counter + "%"; newer versions use
+# an xxh3 hex (16) + "_" + counter. The exact shape never occurs in prose.
+MINIFIER_RE = re.compile(r"%MINIFYHTML(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{16}_)[0-9]{1,6}%")
+
+
+@cleaner(family="markup", risk=Risk.SAFE)
+def remove_minifier_placeholders(text: str) -> list[Edit]:
+    """Remove HTML-minifier placeholders such as ``%MINIFYHTML<32 hex>12%``.
+
+    Safe: the token is a fixed prefix, an exact-length hex digest, a counter and ``%``. A line
+    left empty goes, and paragraph spacing stays one blank line. A look-alike with the wrong
+    digest length is left alone.
+
+    >>> remove_minifier_placeholders("agency.\\n\\n%MINIFYHTML28c76dd9809b04b853df86596981405a11%"
+    ...     " %MINIFYHTML28c76dd9809b04b853df86596981405a12%\\n\\nTurkish state media")
+    'agency.\\n\\nTurkish state media'
+    >>> remove_minifier_placeholders("see %MINIFYHTML28c76%")
+    'see %MINIFYHTML28c76%'
+    """
+    if "%MINIFYHTML" not in text:
+        return []
+    return removal_edits(text, [(m.start(), m.end(), "") for m in MINIFIER_RE.finditer(text)])
+
+
+# WordPress shortcodes. Only known embed/layout names count, so editorial brackets such as
+# [sic], [1] or [Reuters] are never touched. Enclosing media shortcodes go with their content
+# (it is an <img> or an embed URL); layout wrappers lose their tags and keep their text.
+_MEDIA = r"caption|wp_caption|embed|video|audio|playlist|gallery|tweet|youtube|vimeo|instagram|soundcloud"
+_LAYOUT = (
+    r"vc_row|vc_column|vc_column_text|vc_single_image|et_pb_[a-z_]{1,30}|fusion_[a-z_]{1,30}"
+    r"|contact-form-7|contact-form|related_posts|related|pullquote|button|ad|ads|adsense"
+)
+SHORTCODE_RE = re.compile(
+    rf"\[(?P<media>{_MEDIA})\b[^\]\n]{{0,500}}\][^\[\n]{{0,2000}}\[/(?P=media)\]"  # [caption ..]..[/caption]
+    rf"|\[/?(?:{_MEDIA}|{_LAYOUT})\b[^\]\[\n]{{0,500}}\]"  # a lone opening or closing tag
+)
+
+
+@cleaner(family="markup", risk=Risk.LOW)
+def remove_shortcodes(text: str) -> list[Edit]:
+    """Remove WordPress-style shortcodes: ``[caption …]…[/caption]``, ``[embed]``, ``[gallery …]``.
+
+    Low risk: only known shortcode names match; media shortcodes go with what they wrap,
+    layout wrappers keep their text. Square brackets in prose (``[sic]``) stay.
+
+    >>> remove_shortcodes('Ankara said. [caption id="a1" width="300"]<img src="x.jpg"> '
+    ...     'Troops in Idlib[/caption] The talks ended.')
+    'Ankara said. The talks ended.'
+    >>> remove_shortcodes("[vc_column_text]Turkey warned Syria.[/vc_column_text]")
+    'Turkey warned Syria.'
+    >>> remove_shortcodes("He said it was [sic] over.")
+    'He said it was [sic] over.'
+    """
+    if "[" not in text:
+        return []
+    return removal_edits(text, [(m.start(), m.end(), "") for m in SHORTCODE_RE.finditer(text)])
+
+
+# Template tokens left by unrendered templates: Jinja/Twig/Liquid/Handlebars {{ x }}, {% x %},
+# {# x #}. News prose has no doubled braces.
+TEMPLATE_RE = re.compile(r"\{\{[^{}\n]{1,200}\}\}|\{%[^%\n]{1,200}%\}|\{#[^#\n]{1,200}#\}")
+
+
+@cleaner(family="markup", risk=Risk.LOW)
+def remove_template_tokens(text: str) -> list[Edit]:
+    """Remove unrendered template tokens: ``{{ author.name }}``, ``{% if ad %}``, ``{# note #}``.
+
+    Low risk: it needs doubled braces or brace-percent pairs on one line; single braces
+    (``{x}``) stay.
+
+    >>> remove_template_tokens("By {{ author.name }} in Ankara")
+    'By in Ankara'
+    >>> remove_template_tokens("the set {1, 2}")
+    'the set {1, 2}'
+    """
+    if "{" not in text:
+        return []
+    return removal_edits(text, [(m.start(), m.end(), "") for m in TEMPLATE_RE.finditer(text)])
+
+
+HTML_COMMENT_RE = re.compile(r"<!--[^\n]{0,2000}?-->")
+
+
+@cleaner(family="markup", risk=Risk.SAFE)
+def remove_html_comments(text: str) -> list[Edit]:
+    """Remove HTML comments such as ``<!-- wp:paragraph -->`` left inside the text.
+
+    Safe: ``<!--`` … ``-->`` is never prose. Comments spanning lines are left alone.
+
+    >>> remove_html_comments("<!-- wp:paragraph -->Troops withdrew.<!-- /wp:paragraph -->")
+    'Troops withdrew.'
+    """
+    if "<!--" not in text:
+        return []
+    return removal_edits(text, [(m.start(), m.end(), "") for m in HTML_COMMENT_RE.finditer(text)])
+
+
+# Stray HTML tags. Only real tag names count, so "a <b> c"-like maths with other words and
+# the MT token <unk> are left to their own cleaners. Block tags glued between two words become
+# a space ("end.</p><p>Next" -> "end. Next"); inline tags just go.
+_BLOCK = r"p|div|br|hr|li|ul|ol|h[1-6]|blockquote|figure|figcaption|section|article|header|footer|table|tr|td|th"
+_INLINE = r"a|span|strong|em|b|i|u|img|iframe|source|picture|sup|sub|small|font|noscript|time|abbr|mark"
+STRAY_TAG_RE = re.compile(
+    r"<(?P<drop>script|style)\b[^<>\n]{0,500}>[^<\n]{0,5000}</(?P=drop)\s{0,5}>"  # with its code
+    rf"|</?(?P<block>{_BLOCK})\b(?:\s[^<>\n]{{0,500}})?/?>"
+    rf"|</?(?:{_INLINE})\b(?:\s[^<>\n]{{0,500}})?/?>",
+    re.IGNORECASE,
+)
+
+
+@cleaner(family="markup", risk=Risk.LOW)
+def remove_stray_tags(text: str) -> list[Edit]:
+    """Remove stray HTML tags (``<p>``, ``<a href=…>``, ``<br/>``, ``<script>…</script>``).
+
+    Low risk: only known HTML tag names match; their text content stays. Angle brackets
+    that are not tags (``x < y``, ``<unk>``) are left alone.
+
+    >>> remove_stray_tags('Read the <a href="/r">report</a>.</p><p>Troops left.')
+    'Read the report. Troops left.'
+    >>> remove_stray_tags("if x < y and y > z")
+    'if x < y and y > z'
+    """
+    if "<" not in text:
+        return []
+    found: list[Edit] = []
+    for m in STRAY_TAG_RE.finditer(text):
+        s, e = m.span()
+        glued = s > 0 and e < len(text) and not text[s - 1].isspace() and not text[e].isspace()
+        found.append((s, e, " " if m.group("block") and glued else ""))
+    # Adjacent block tags ("</p><p>") would each add a space: keep the first only.
+    for i in range(len(found) - 1, 0, -1):
+        if found[i][2] and found[i - 1][1] == found[i][0] and found[i - 1][2]:
+            found[i] = (found[i][0], found[i][1], "")
+    return removal_edits(text, found)
+
+
+EMBED_MARKER_RE = re.compile(
+    r"\[(?:embedded content|embedded video|embedded tweet|embed|media)\]", re.IGNORECASE
+)
+
+
+@cleaner(family="markup", risk=Risk.SAFE)
+def remove_embed_markers(text: str) -> list[Edit]:
+    """Remove markers that stand where an embed was: ``[embedded content]``, ``[Embedded video]``.
+
+    Safe: the bracketed phrases are fixed scraper output.
+
+    >>> remove_embed_markers("Erdogan spoke on Tuesday.\\n\\n[embedded content]\\n\\nHe said")
+    'Erdogan spoke on Tuesday.\\n\\nHe said'
+    """
+    if "[" not in text:
+        return []
+    return removal_edits(text, [(m.start(), m.end(), "") for m in EMBED_MARKER_RE.finditer(text)])

@@ -1,0 +1,167 @@
+"""Machine-translation slips that only context can show: doubled words, a/an, stray fragments.
+
+These cleaners guess, so they belong to the ``mt`` profile, not the default one. Each acts
+only where a named predicate finds English prose around the slip.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsclean.cleaner import Edit, Risk, cleaner
+
+# English function words, for `looks_english`.
+_ENGLISH_HINTS = regex.compile(r"\b(?:the|and|of|to|is|was|that|with|for|from)\b", regex.IGNORECASE)
+
+
+def looks_english(text: str) -> bool:
+    """True when ``text`` has at least two English function-word hits.
+
+    The a/an and doubled-word rules are English rules: "a" and "an" are words in Spanish,
+    French and German too ("va a usar", "un an plus tard").
+
+    >>> looks_english("The rebels said that the offensive was over")
+    True
+    >>> looks_english("El ejército va a usar un arma")
+    False
+    """
+    hits = _ENGLISH_HINTS.finditer(text)
+    return next(hits, None) is not None and next(hits, None) is not None
+
+
+# Words never doubled in correct news prose. Not here: "had had", "that that", particles that
+# meet prepositions ("gave in in the end", "carry on on"), and "is is"/"was was" after "it",
+# "what" or "this" ("what it is is ...").
+_NEVER_DOUBLED = frozenset(
+    "the a an of to for with from and or but as was were is are be been has have will would "
+    "could should their his its our they he she we".split()
+)
+_COPULA_OK_AFTER = frozenset("it what this thing".split())
+REPEATED_RE = regex.compile(
+    r"(?<![\p{L}'’-])((\p{L}{1,20})[ \t]+)(\2)(?![\p{L}'’-])", regex.IGNORECASE
+)
+
+
+@cleaner(family="mt", risk=Risk.MEDIUM)
+def remove_repeated_words(text: str) -> list[Edit]:
+    """Drop an accidentally doubled function word: ``the the`` -> ``the``, ``was was`` -> ``was``.
+
+    Medium risk: only words from a closed list that correct prose never doubles, in English
+    paragraphs; ``had had``, ``that that`` and ``what it is is`` stay.
+
+    >>> remove_repeated_words("The the offensive was was stopped by the rebels")
+    'The offensive was stopped by the rebels'
+    >>> remove_repeated_words("He had had enough, and he said that that was it; what it is is war")
+    'He had had enough, and he said that that was it; what it is is war'
+    """
+    if " " not in text:
+        return []
+    edits: list[Edit] = []
+    for m in REPEATED_RE.finditer(text):
+        word = m.group(2).lower()
+        if word not in _NEVER_DOUBLED or m.group(2) != m.group(3) and not m.group(2).istitle():
+            continue
+        if word in ("is", "was"):
+            before = text[max(0, m.start() - 12) : m.start()].split()
+            if before and before[-1].lower() in _COPULA_OK_AFTER:
+                continue
+        edits.append((m.end(2), m.end(3), ""))  # keep the first: it may carry the capital
+    if edits and not looks_english(text):
+        return []
+    return edits
+
+
+# Spelling-based guesses fail for these; each list is tested in tests/cases/negative.json.
+# Consonant sound despite a vowel letter: "a university", "a European", "a one-off".
+_YOU_SOUND = regex.compile(
+    r"(?:uni(?![mnd]|ll)|use|usu|usa|uti|ura|uri|ure|ubiq|uku|ukr|ugan|uga|uro|eu|ewe|one\b|once)",
+    regex.IGNORECASE,
+)
+# Vowel sound despite a consonant letter: "an hour", "an honest", "an heir".
+_SILENT_H = regex.compile(r"(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
+ARTICLE_RE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(an|a|An|A) ([\p{L}][\p{L}'’-]{0,40})")
+# A capital "A" is an article only at a sentence start; elsewhere it may be a label ("Plan A").
+_SENTENCE_START = regex.compile(r"(?:^|\n\s*|[.!?][\"”’]?\s+|[\"“(]\s*)$")
+# Words that never start a noun phrase: "vitamin a and" is a label, not a slip.
+_NOT_AFTER_ARTICLE = frozenset("and or of in is it its to at as on if are am an up upon out off into onto".split())
+
+
+def _wants_an(word: str) -> bool | None:
+    """True if ``word`` takes "an", False if "a", None when spelling cannot tell."""
+    lower = word.lower()
+    if len(word) == 1 or word[:2].isupper() or lower in _NOT_AFTER_ARTICLE:
+        return None  # letters and acronyms ("an MP", "a NATO summit", "a U.S."): sound unspelled
+    if lower[0] == "x":
+        return None  # "a xenophobic" but "an Xbox"
+    if _SILENT_H.match(lower):
+        return True
+    if lower[0] == "h":
+        return None  # "an historic" is accepted usage; never touch h-words
+    if lower[0] in "aeiou":
+        return not _YOU_SOUND.match(lower)
+    return False
+
+
+@cleaner(family="mt", risk=Risk.HIGH)
+def fix_a_an_agreement(text: str) -> list[Edit]:
+    """Make "a"/"an" agree with the next word's sound: ``an deadly`` -> ``a deadly``.
+
+    High risk: it works from spelling with exception lists (``an hour``, ``a university``,
+    ``a European``, ``a one-off``), skips acronyms and h-words, treats a capital ``A`` as an
+    article only at a sentence start, and acts only in English paragraphs.
+
+    >>> fix_a_an_agreement("prompting an deadly military response after a attack")
+    'prompting a deadly military response after an attack'
+    >>> fix_a_an_agreement("an hour, a university, a European, a one-off, an MP, an historic day")
+    'an hour, a university, a European, a one-off, an MP, an historic day'
+    """
+    if "a " not in text and "A " not in text:
+        return []
+    edits: list[Edit] = []
+    for m in ARTICLE_RE.finditer(text):
+        article, word = m.group(1), m.group(2)
+        if article in ("A", "An") and not _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()]):
+            continue
+        wants = _wants_an(word)
+        if wants is None or wants == (article.lower() == "an"):
+            continue
+        fixed = {"a": "an", "an": "a", "A": "An", "An": "A"}[article]
+        edits.append((m.start(1), m.end(1), fixed))
+    if edits and not looks_english(text):
+        return []
+    return edits
+
+
+# A lowercase one-word "sentence" after a full stop: "rebel factions. agency." (seed
+# helicopter line 3), left when MT reorders a clause. English sentences start with a capital.
+FRAGMENT_RE = regex.compile(
+    r"(?<=(?<!\p{L})(\p{L}{2,30})[.!?]) (\p{Ll}{3,20})\.(?=[ \t]*$|[ \t]+[\p{Lu}\"“])", regex.MULTILINE
+)
+# Abbreviations after which a lowercase word continues the same sentence.
+_ABBREVIATIONS = frozenset("etc approx incl esp viz cf vs ca al jr sr inc ltd co corp".split())
+
+
+@cleaner(family="mt", risk=Risk.HIGH)
+def drop_stray_fragments(text: str) -> list[Edit]:
+    """Drop a stray one-word fragment after a sentence: ``factions. agency.`` -> ``factions.``.
+
+    High risk: the fragment must be one lowercase word with its own full stop, standing
+    after a sentence that ends in a word (not an abbreviation such as ``etc.`` or ``p.m.``)
+    and before the line end or a capitalised sentence.
+
+    >>> fix = drop_stray_fragments
+    >>> fix("told Reuters of conventional rebel factions. agency.\\n\\nNext paragraph.")
+    'told Reuters of conventional rebel factions.\\n\\nNext paragraph.'
+    >>> fix("They met at 5 p.m. yesterday. Talks ended with pens, paper, etc. nothing.")
+    'They met at 5 p.m. yesterday. Talks ended with pens, paper, etc. nothing.'
+    """
+    if ". " not in text:
+        return []
+    edits: list[Edit] = []
+    for m in FRAGMENT_RE.finditer(text):
+        if m.group(1).lower() in _ABBREVIATIONS:
+            continue
+        edits.append((m.start(), m.end(), ""))
+    if edits and not looks_english(text):
+        return []
+    return edits

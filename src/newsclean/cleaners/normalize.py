@@ -1,0 +1,48 @@
+"""Opt-in normalisations: they change correct text, so no profile includes them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsclean._text import line_spans
+from newsclean.cleaner import Edit, Risk, cleaner
+
+_STRAIGHT = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+}  # fmt: skip
+CURLY_RE = re.compile("[" + "".join(_STRAIGHT) + "]")
+
+
+@cleaner(family="normalize", risk=Risk.MEDIUM)
+def straighten_quotes(text: str) -> list[Edit]:
+    """Replace typographic quotes and apostrophes with ASCII ones.
+
+    Opt-in: typographic quotes are correct text (seed idlib-shelling-captions.txt keeps them).
+
+    >>> straighten_quotes("after “intense” shelling in Syria’s north")
+    'after "intense" shelling in Syria\\'s north'
+    """
+    if text.isascii():
+        return []
+    return [(m.start(), m.end(), _STRAIGHT[m.group()]) for m in CURLY_RE.finditer(text)]
+
+
+@cleaner(family="normalize", risk=Risk.MEDIUM)
+def apply_nfkc(text: str) -> list[Edit]:
+    """Apply Unicode NFKC normalisation, line by line (ligatures, full-width forms, ``½``).
+
+    Opt-in: NFKC rewrites correct characters (``½`` becomes ``1⁄2``, superscripts flatten).
+
+    >>> apply_nfkc("ﬁnal ｓｃｏｒｅ")
+    'final score'
+    """
+    if text.isascii():
+        return []
+    edits: list[Edit] = []
+    for start, end in line_spans(text):
+        line = text[start:end]
+        if not unicodedata.is_normalized("NFKC", line):
+            edits.append((start, end, unicodedata.normalize("NFKC", line)))
+    return edits

@@ -1,0 +1,42 @@
+"""The exceptions newsclean raises on user mistakes.
+
+Every message says what was wrong, where, and what to do instead, so the CLI can print it as one
+line without a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class NewscleanError(Exception):
+    """Base class of every error newsclean raises on purpose."""
+
+
+class ConfigError(NewscleanError, ValueError):
+    """A pipeline, profile or cleaner option is malformed."""
+
+
+class UnknownCleanerError(ConfigError, KeyError):
+    """A cleaner or profile name is not registered."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message; keep it readable
+        return str(self.args[0]) if self.args else ""
+
+
+class ReplayError(NewscleanError, ValueError):
+    """A change list does not fit the text it is replayed on."""
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """Return a ' Did you mean ...?' suffix naming close matches, or a list of valid names.
+
+    >>> did_you_mean("fix_a_an", ["fix_a_an_agreement", "collapse_blank_lines"])
+    " Did you mean 'fix_a_an_agreement'?"
+    """
+    choices = sorted(choices)
+    close = difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
+    if close:
+        return " Did you mean " + " or ".join(repr(c) for c in close) + "?"
+    return " Valid names: " + ", ".join(choices) + "."

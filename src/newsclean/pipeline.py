@@ -1,0 +1,311 @@
+"""Pipelines: an ordered list of cleaners with their options, as readable, reloadable data.
+
+A pipeline is built from registered names, ``(name, {options})`` pairs, or plain ``str -> str``
+functions. It round-trips through `to_dict`/`from_dict` and `to_toml`/`from_toml`, which is how
+profiles are shipped and how workers receive a pipeline (never as a pickled closure).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from newsclean import _toml, registry
+from newsclean.cleaner import Cleaner, Risk, apply_edits, check_text, from_function
+from newsclean.errors import ConfigError, did_you_mean
+from newsclean.explain import Change, Explained, changes_from_edits
+
+StepSpec = Union[str, tuple[str, Mapping[str, Any]], Mapping[str, Any], Callable[[str], str]]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One cleaner in a pipeline with its validated options."""
+
+    cleaner: Cleaner
+    options: Mapping[str, Any] = field(default_factory=dict)
+    registered: bool = True
+
+    @property
+    def name(self) -> str:
+        return self.cleaner.name
+
+    def edits(self, text: str) -> list[tuple[int, int, str]]:
+        return self.cleaner.find_edits(text, **self.options)
+
+    def spec(self) -> str | dict[str, Any]:
+        """This step as plain data: its name, or a table of name and options."""
+        if not self.options:
+            return self.name
+        return {"name": self.name, **{k: _plain(v) for k, v in self.options.items()}}
+
+
+def _plain(v: Any) -> Any:
+    """Undo the freezing done by option validation, for serialisation."""
+    if isinstance(v, Mapping):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, tuple):
+        return [_plain(x) for x in v]
+    return v
+
+
+def _coerce(hint: Any, value: Any, where: str) -> Any:
+    """Check ``value`` against a cleaner option's annotation; freeze containers."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        problems = []
+        for arm in args:
+            if arm is type(None):
+                continue
+            try:
+                return _coerce(arm, value, where)
+            except ConfigError as exc:
+                problems.append(str(exc))
+        raise ConfigError(problems[0] if len(problems) == 1 else f"{where}: got {value!r}")
+    if hint is bool or hint is str:
+        if isinstance(value, hint):
+            return value
+    elif hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif origin is tuple:
+        if isinstance(value, (list, tuple)):
+            return tuple(_coerce(args[0], x, f"{where}[{i}]") for i, x in enumerate(value))
+    elif origin in (Mapping, dict):
+        if isinstance(value, Mapping) and all(isinstance(k, str) for k in value):
+            return types.MappingProxyType(
+                {k: _coerce(args[1], x, f"{where}[{k!r}]") for k, x in value.items()}
+            )
+    else:  # pragma: no cover - a cleaner declared an option type this module cannot check
+        raise ConfigError(f"{where}: option type {hint!r} is not supported")
+    name = getattr(hint, "__name__", None) or str(hint)
+    raise ConfigError(f"{where} must be {name} (got {value!r}, a {type(value).__name__})")
+
+
+@functools.cache
+def _hints(made: Cleaner) -> dict[str, Any]:
+    return typing.get_type_hints(made.find_edits)
+
+
+def _validate(made: Cleaner, options: Mapping[str, Any]) -> Mapping[str, Any]:
+    unknown = [k for k in options if k not in made.options]
+    if unknown:
+        valid = ", ".join(made.options) or "none"
+        raise ConfigError(
+            f"cleaner {made.name!r} has no option {unknown[0]!r} (valid options: {valid})"
+        )
+    hints = _hints(made)
+    return types.MappingProxyType(
+        {k: _coerce(hints[k], v, f"option {k!r} of {made.name!r}") for k, v in options.items()}
+    )
+
+
+def _make_step(spec: StepSpec) -> Step:
+    if isinstance(spec, str):
+        return Step(registry.get_cleaner(spec))
+    if isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], str):
+        name, options = spec
+        if not isinstance(options, Mapping):
+            raise ConfigError(f"options of step {name!r} must be a mapping, got {options!r}")
+        made = registry.get_cleaner(name)
+        return Step(made, _validate(made, options))
+    if isinstance(spec, Mapping):
+        if "name" not in spec or not isinstance(spec["name"], str):
+            raise ConfigError(f"a step table needs a 'name' string, got {dict(spec)!r}")
+        made = registry.get_cleaner(spec["name"])
+        return Step(made, _validate(made, {k: v for k, v in spec.items() if k != "name"}))
+    if isinstance(spec, Cleaner):
+        known = registry.find(spec.origin)
+        return Step(spec, registered=known is spec)
+    if callable(spec):
+        known = registry.find(spec)
+        if known is not None:
+            return Step(known)
+        name = getattr(spec, "__name__", type(spec).__name__)
+        return Step(from_function(spec, family="custom", risk=Risk.MEDIUM, name=name), registered=False)
+    raise ConfigError(
+        f"a pipeline step must be a cleaner name, (name, options), a table with 'name', or a "
+        f"str -> str function; got {spec!r} (a {type(spec).__name__})"
+    )
+
+
+class Pipeline:
+    """An ordered list of cleaners applied one after another.
+
+    >>> p = Pipeline(["join_spaced_hyphens", ("fix_a_an_agreement", {})])
+    >>> p("Bashar al -Assad led an deadly offensive")
+    'Bashar al-Assad led a deadly offensive'
+    >>> p
+    Pipeline(['join_spaced_hyphens', 'fix_a_an_agreement'])
+    """
+
+    def __init__(self, steps: Iterable[StepSpec], *, name: str | None = None) -> None:
+        if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
+            raise ConfigError(
+                f"Pipeline() takes a list of steps, got {steps!r}; "
+                "for a profile use Pipeline.from_profile(name)"
+            )
+        self.steps: tuple[Step, ...] = tuple(_make_step(s) for s in steps)
+        self.name = name
+
+    # -- running -----------------------------------------------------------------------------
+    def __call__(self, text: str) -> str:
+        text = check_text(text, "Pipeline()")
+        for step in self.steps:
+            text = apply_edits(text, step.edits(text))
+        return text
+
+    def explain(self, text: str) -> Explained:
+        """Clean ``text`` and report every edited span with the cleaner that made it."""
+        text = check_text(text, "Pipeline.explain()")
+        changes: list[Change] = []
+        for number, step in enumerate(self.steps):
+            edits = step.edits(text)
+            if edits:
+                changes.extend(changes_from_edits(text, edits, step.name, number))
+                text = apply_edits(text, edits)
+        return Explained(text, changes)
+
+    # -- as data -----------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """This pipeline as plain data that `from_dict` rebuilds."""
+        for number, step in enumerate(self.steps):
+            if not step.registered:
+                raise ConfigError(
+                    f"step {number} ({step.name!r}) is a plain function, which cannot be saved "
+                    "by name; register it first with newsclean.register(func) (or the "
+                    "@newsclean.register decorator) and build the pipeline from its name"
+                )
+        out: dict[str, Any] = {"steps": [s.spec() for s in self.steps]}
+        if self.name:
+            out = {"name": self.name, **out}
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Pipeline:
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"a pipeline description must be a table, got {data!r}")
+        unknown = set(data) - {"name", "description", "steps"}
+        if unknown:
+            raise ConfigError(
+                f"unknown pipeline key {sorted(unknown)[0]!r} "
+                "(valid keys: name, description, steps)"
+            )
+        steps = data.get("steps")
+        if not isinstance(steps, list):
+            raise ConfigError("a pipeline description needs 'steps = [...]', a list of steps")
+        name = data.get("name")
+        return cls(steps, name=name if isinstance(name, str) else None)
+
+    def to_toml(self) -> str:
+        """This pipeline as TOML text that `from_toml` rebuilds.
+
+        >>> print(Pipeline(["join_spaced_hyphens"]).to_toml(), end="")
+        steps = [
+          "join_spaced_hyphens",
+        ]
+        """
+        data = self.to_dict()
+        lines = [f"name = {_toml.value(data['name'])}"] if "name" in data else []
+        lines.append("steps = [")
+        lines.extend(f"  {_toml.value(s)}," for s in data["steps"])
+        lines.append("]")
+        return "\n".join(lines) + "\n"
+
+    @classmethod
+    def from_toml(cls, source: str | Path) -> Pipeline:
+        """Build a pipeline from TOML text or from the path of a TOML file."""
+        where = "pipeline TOML"
+        if isinstance(source, Path) or ("\n" not in source and "=" not in source):
+            path = Path(source)
+            where = str(path)
+            try:
+                source = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise ConfigError(f"{path}: pipeline file not found") from None
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{path}: cannot read pipeline file ({exc})") from None
+        try:
+            data = tomllib.loads(source)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{where}: malformed TOML: {exc}") from None
+        try:
+            return cls.from_dict(data)
+        except ConfigError as exc:
+            raise ConfigError(f"{where}{_line_of(source, exc)}: {exc}") from None
+
+    @classmethod
+    def from_profile(cls, name: str) -> Pipeline:
+        """The shipped profile ``name`` (see `newsclean.profiles`)."""
+        from newsclean.profiles import profile_text
+
+        return cls.from_toml(profile_text(name))
+
+    # -- reading -----------------------------------------------------------------------------
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Pipeline):
+            return NotImplemented
+        return [(s.cleaner, dict(s.options)) for s in self.steps] == [
+            (s.cleaner, dict(s.options)) for s in other.steps
+        ]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking value object: not hashable
+
+    def __repr__(self) -> str:
+        specs = [
+            repr(s.name) if not s.options else repr((s.name, _plain(dict(s.options))))
+            for s in self.steps
+        ]
+        return f"Pipeline([{', '.join(specs)}])"
+
+
+def _line_of(source: str, exc: Exception) -> str:
+    """':N' for the first source line naming the cleaner or option an error is about."""
+    message = str(exc)
+    for quoted in message.split("'")[1::2]:
+        for number, line in enumerate(source.splitlines(), 1):
+            if f'"{quoted}"' in line or f"'{quoted}'" in line or f"{quoted} =" in line:
+                return f":{number}"
+    return ""
+
+
+@functools.lru_cache(maxsize=16)
+def _profile_pipeline(name: str) -> Pipeline:
+    return Pipeline.from_profile(name)
+
+
+def clean(text: str, *, profile: str = "default") -> str:
+    """Clean ``text`` with a shipped profile (``default`` or ``mt``).
+
+    >>> clean('He will pay a "very high price,quot; for it.')
+    'He will pay a "very high price," for it.'
+    """
+    text = check_text(text, "clean()")
+    return _profile_pipeline(profile)(text)
+
+
+def explain(text: str, *, profile: str = "default") -> Explained:
+    """Clean ``text`` with a profile and report every change (see `Pipeline.explain`)."""
+    text = check_text(text, "explain()")
+    return _profile_pipeline(profile).explain(text)
+
+
+__all__ = ["Pipeline", "Step", "clean", "explain"]
