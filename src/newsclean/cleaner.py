@@ -56,7 +56,7 @@ def diff_edit(before: str, after: str) -> list[Edit]:
     Used for plain ``str -> str`` functions, which cannot report their own edits. Linear time.
 
     >>> diff_edit("the the cat", "the cat")
-    [(3, 7, '')]
+    [(4, 8, '')]
     """
     if before == after:
         return []
@@ -161,6 +161,4 @@ def from_function(
 
     find_edits.__doc__ = func.__doc__ or f"User cleaner {func.__name__}."
     find_edits.__module__ = func.__module__
-    return Cleaner(
-        find_edits, family=family, risk=risk, name=name or func.__name__, origin=func
-    )
+    return Cleaner(find_edits, family=family, risk=risk, name=name or func.__name__, origin=func)

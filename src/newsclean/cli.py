@@ -97,7 +97,9 @@ def _explain(args: argparse.Namespace) -> int:
     text = args.text if args.text is not None else _read(args.input)
     explained = pipeline.explain(text)
     for change in explained.changes:
-        print(f"{change.cleaner:32} {change.start:>6}:{change.end:<6} {change.before!r} -> {change.after!r}")
+        print(
+            f"{change.cleaner:32} {change.start:>6}:{change.end:<6} {change.before!r} -> {change.after!r}"
+        )
     print(f"{len(explained.changes)} change(s)")
     return EXIT_OK
 

@@ -18,10 +18,10 @@ from typing import Any, Union
 
 from newsclean import _toml, registry
 from newsclean.cleaner import Cleaner, Risk, apply_edits, check_text, from_function
-from newsclean.errors import ConfigError, did_you_mean
+from newsclean.errors import ConfigError
 from newsclean.explain import Change, Explained, changes_from_edits
 
-StepSpec = Union[str, tuple[str, Mapping[str, Any]], Mapping[str, Any], Callable[[str], str]]
+StepSpec = str | tuple[str, Mapping[str, Any]] | Mapping[str, Any] | Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,9 @@ def _make_step(spec: StepSpec) -> Step:
         if known is not None:
             return Step(known)
         name = getattr(spec, "__name__", type(spec).__name__)
-        return Step(from_function(spec, family="custom", risk=Risk.MEDIUM, name=name), registered=False)
+        return Step(
+            from_function(spec, family="custom", risk=Risk.MEDIUM, name=name), registered=False
+        )
     raise ConfigError(
         f"a pipeline step must be a cleaner name, (name, options), a table with 'name', or a "
         f"str -> str function; got {spec!r} (a {type(spec).__name__})"
@@ -145,8 +147,8 @@ class Pipeline:
     """An ordered list of cleaners applied one after another.
 
     >>> p = Pipeline(["join_spaced_hyphens", ("fix_a_an_agreement", {})])
-    >>> p("Bashar al -Assad led an deadly offensive")
-    'Bashar al-Assad led a deadly offensive'
+    >>> p("Forces of Bashar al -Assad led an deadly offensive to the north")
+    'Forces of Bashar al-Assad led a deadly offensive to the north'
     >>> p
     Pipeline(['join_spaced_hyphens', 'fix_a_an_agreement'])
     """

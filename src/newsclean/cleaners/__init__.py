@@ -4,13 +4,13 @@ Families are imported in a fixed order so registration order (and `newsclean lis
 """
 
 from newsclean.cleaners import (  # noqa: F401  (imported for registration)
-    encoding,
-    markup,
-    entities,
-    detokenize,
-    mt,
     debris,
-    whitespace,
-    normalize,
+    detokenize,
+    encoding,
+    entities,
     glossary,
+    markup,
+    mt,
+    normalize,
+    whitespace,
 )

@@ -102,11 +102,49 @@ def remove_unknown_tokens(text: str) -> list[Edit]:
 # Words that a space-split hyphen follows in MT output ("al -Assad", "anti -government"):
 # Arabic name particles and English prefixes. Other left words join only before a capital.
 _PREFIXES = frozenset(
-    "al el ad ar as ash at az ibn bin bint abu abd anti pro non ex self co pre post semi "
-    "multi mid well inter intra cross counter half all near vice pan sub ultra".split()
+    [
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ibn",
+        "bin",
+        "bint",
+        "abu",
+        "abd",
+        "anti",
+        "pro",
+        "non",
+        "ex",
+        "self",
+        "co",
+        "pre",
+        "post",
+        "semi",
+        "multi",
+        "mid",
+        "well",
+        "inter",
+        "intra",
+        "cross",
+        "counter",
+        "half",
+        "all",
+        "near",
+        "vice",
+        "pan",
+        "sub",
+        "ultra",
+    ]
 )
 # A hanging hyphen before these is a suspended compound ("pre- and post-war"), not a slip.
-_SUSPENDERS = frozenset("and or nor to but vs versus through und et ou y".split())
+_SUSPENDERS = frozenset(
+    ["and", "or", "nor", "to", "but", "vs", "versus", "through", "und", "et", "ou", "y"]
+)
 SPACED_HYPHEN_RE = regex.compile(
     r"(?<![\p{L}\p{N}-])(\p{L}{1,40})(?: -(?=(\p{L}))|- (?=(\p{L}{1,40})\b))"
 )
@@ -206,6 +244,8 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
             edits.append((m.start(), m.end(), ""))
             continue
         start = m.start()
+        if mark == "." and text[m.end() : m.end() + 1] == ".":  # an ellipsis " ..." is style
+            continue
         if mark in _FRENCH_SPACED:
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", start)

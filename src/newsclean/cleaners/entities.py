@@ -52,9 +52,7 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
 #   amp;              only between capitals ("ATamp;T", "Qamp;A"), never "camp;"
 # ("aliquot;" is a word; digits and "_" mean an identifier.)
 LOST_QUOT_RE = re.compile(r"(?<![&0-9_])(?<!ali)quot;")
-_PUNCT_CODES = frozenset(
-    {34, 38, 39, 160, 8211, 8212, 8216, 8217, 8220, 8221, 8230}
-)
+_PUNCT_CODES = frozenset({34, 38, 39, 160, 8211, 8212, 8216, 8217, 8220, 8221, 8230})
 _TYPO_NAMES = "rsquo|lsquo|rdquo|ldquo|sbquo|bdquo|mdash|ndash|hellip|nbsp|apos|laquo|raquo"
 LOST_OTHER_RE = re.compile(
     r"(?<![&#\w])#(?:[0-9]{2,4}|[xX][0-9a-fA-F]{2,4});(?=\w)"  # "#39;s", "#8220;Yes"

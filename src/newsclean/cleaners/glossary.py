@@ -22,7 +22,9 @@ from newsclean.errors import ConfigError
 
 
 @functools.cache
-def _compile(terms: tuple[tuple[str, str], ...], case_sensitive: bool) -> tuple[regex.Pattern[str], dict[str, str]]:
+def _compile(
+    terms: tuple[tuple[str, str], ...], case_sensitive: bool
+) -> tuple[regex.Pattern[str], dict[str, str]]:
     # Longest first, so "Serious climbing" wins over "climbing".
     ordered = sorted(terms, key=lambda kv: -len(kv[0]))
     alternation = "|".join(regex.escape(k) for k, _ in ordered)
@@ -94,7 +96,7 @@ def load_glossary(source: str | Path) -> dict[str, str]:
             raise ConfigError(f"{path}: malformed TOML: {exc}") from None
         table = data.get("terms", data)
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
-            raise ConfigError(f"{path}: glossary entries must be strings: \"wrong\" = \"right\"")
+            raise ConfigError(f'{path}: glossary entries must be strings: "wrong" = "right"')
         return dict(table)
     terms: dict[str, str] = {}
     for number, row in enumerate(csv.reader(io.StringIO(raw)), 1):

@@ -109,7 +109,9 @@ def remove_html_comments(text: str) -> list[Edit]:
 # the MT token <unk> are left to their own cleaners. Block tags glued between two words become
 # a space ("end.</p><p>Next" -> "end. Next"); inline tags just go.
 _BLOCK = r"p|div|br|hr|li|ul|ol|h[1-6]|blockquote|figure|figcaption|section|article|header|footer|table|tr|td|th"
-_INLINE = r"a|span|strong|em|b|i|u|img|iframe|source|picture|sup|sub|small|font|noscript|time|abbr|mark"
+_INLINE = (
+    r"a|span|strong|em|b|i|u|img|iframe|source|picture|sup|sub|small|font|noscript|time|abbr|mark"
+)
 STRAY_TAG_RE = re.compile(
     r"<(?P<drop>script|style)\b[^<>\n]{0,500}>[^<\n]{0,5000}</(?P=drop)\s{0,5}>"  # with its code
     rf"|</?(?P<block>{_BLOCK})\b(?:\s[^<>\n]{{0,500}})?/?>"

@@ -27,7 +27,9 @@ def profile_names() -> tuple[str, ...]:
 def profile_text(name: str) -> str:
     """The TOML text of profile ``name``; an unknown name lists close matches."""
     if not isinstance(name, str) or name not in profile_names():
-        raise UnknownCleanerError(f"unknown profile {name!r}." + did_you_mean(str(name), profile_names()))
+        raise UnknownCleanerError(
+            f"unknown profile {name!r}." + did_you_mean(str(name), profile_names())
+        )
     return resources.files(__name__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
 
 
