@@ -22,25 +22,24 @@ DOUBLE_ESCAPE_RE = re.compile(rf"&amp;({_BODY});")
 
 @cleaner(family="entities", risk=Risk.LOW)
 def unescape_double_escaped_entities(text: str) -> list[Edit]:
-    """Undo one level of double escaping: ``&amp;quot;`` becomes ``&quot;``.
+    """Undo double escaping: ``&amp;quot;`` becomes ``&quot;``, which is then decoded.
 
-    Low risk: it needs ``&amp;`` directly followed by a real entity. It decodes one level only,
-    never to a fixpoint: ``&amp;amp;lt;`` becomes ``&amp;lt;``, so a text about entities keeps
-    its meaning. `decode_html_entities` then turns the result into characters.
+    Low risk: it needs ``&amp;`` directly followed by a real entity. Deeper escapes
+    (``&amp;amp;lt;``) are left as found: undoing one level per run would leave another
+    entity for the next run, so cleaning twice would differ from cleaning once, and
+    looping to a fixpoint would turn text about entities into markup.
 
     >>> unescape_double_escaped_entities("the &amp;quot;red line&amp;quot; of Ankara")
     'the &quot;red line&quot; of Ankara'
-    >>> unescape_double_escaped_entities("&amp;amp;lt;")
-    '&amp;lt;'
-    >>> unescape_double_escaped_entities("R&amp;D;")
-    'R&amp;D;'
+    >>> unescape_double_escaped_entities("&amp;amp;lt; and R&amp;D;")
+    '&amp;amp;lt; and R&amp;D;'
     """
     if "&amp;" not in text:
         return []
     return [
         (m.start(), m.end(), f"&{m.group(1)};")
         for m in DOUBLE_ESCAPE_RE.finditer(text)
-        if _is_entity(m.group(1))
+        if m.group(1) != "amp" and _is_entity(m.group(1))
     ]
 
 
@@ -120,6 +119,7 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
 
 
 ENTITY_RE = re.compile(rf"&({_BODY});")
+ENTITY_AHEAD_RE = re.compile(rf"(?:{_BODY});")
 # "&#13;" is a carriage return some CMSs write before each newline; as text it is only noise.
 _DROPPED = frozenset({"#13", "#x0D", "#x0d", "#xD", "#xd"})
 
@@ -129,13 +129,13 @@ def decode_html_entities(text: str) -> list[Edit]:
     """Decode HTML entities that end in ``;``: ``&quot;`` ``&#8217;`` ``&nbsp;`` ``&apos;``.
 
     Low risk: only complete entities with their semicolon are decoded, as HTML5 defines them,
-    so ``AT&T``, ``Q&A`` and ``this&not that`` stay. One level only: ``&amp;lt;`` becomes
-    ``&lt;``.
+    so ``AT&T``, ``Q&A`` and ``this&not that`` stay. An ``&amp;`` that would make a new
+    entity with what follows it (``&amp;lt;``) is kept, so a second run changes nothing.
 
     >>> decode_html_entities("pay a &quot;very high price,&quot; for Turkey&#8217;s troops")
     'pay a "very high price," for Turkey’s troops'
-    >>> decode_html_entities("AT&T and Q&A, this&not that, &amp;lt;")
-    'AT&T and Q&A, this&not that, &lt;'
+    >>> decode_html_entities("AT&amp;T and Q&A, this&not that, &amp;lt;")
+    'AT&T and Q&A, this&not that, &amp;lt;'
     """
     if "&" not in text:
         return []
@@ -146,6 +146,8 @@ def decode_html_entities(text: str) -> list[Edit]:
             edits.append((m.start(), m.end(), ""))
         elif _is_entity(body):
             decoded = html.unescape(m.group())
+            if decoded == "&" and ENTITY_AHEAD_RE.match(text, m.end()):
+                continue  # "&amp;lt;" would become "&lt;", which the next run would decode
             if decoded != m.group():
                 edits.append((m.start(), m.end(), decoded))
     return edits

@@ -70,7 +70,7 @@ _NEVER_DOUBLED = frozenset(
 )
 _COPULA_OK_AFTER = frozenset(["it", "what", "this", "thing"])
 REPEATED_RE = regex.compile(
-    r"(?<![\p{L}'’-])((\p{L}{1,20})[ \t]+)(\2)(?![\p{L}'’-])", regex.IGNORECASE
+    r"(?<![\p{L}'’-])(\p{L}{1,20})((?:[ \t]{1,4}\1){1,8})(?![\p{L}'’-])", regex.IGNORECASE
 )
 
 
@@ -81,7 +81,7 @@ def remove_repeated_words(text: str) -> list[Edit]:
     Medium risk: only words from a closed list that correct prose never doubles, in English
     paragraphs; ``had had``, ``that that`` and ``what it is is`` stay.
 
-    >>> remove_repeated_words("The the offensive was was stopped by the rebels")
+    >>> remove_repeated_words("The the offensive was was stopped by the the the rebels")
     'The offensive was stopped by the rebels'
     >>> remove_repeated_words("He had had enough, and he said that that was it; what it is is war")
     'He had had enough, and he said that that was it; what it is is war'
@@ -90,14 +90,17 @@ def remove_repeated_words(text: str) -> list[Edit]:
         return []
     edits: list[Edit] = []
     for m in REPEATED_RE.finditer(text):
-        word = m.group(2).lower()
-        if word not in _NEVER_DOUBLED or (m.group(2) != m.group(3) and not m.group(2).istitle()):
+        word = m.group(1).lower()
+        repeats = m.group(2).split()
+        if word not in _NEVER_DOUBLED or any(r != repeats[0] for r in repeats):
             continue
+        if repeats[0] != m.group(1) and not (m.group(1).istitle() and repeats[0] == word):
+            continue  # "The the" is a slip; "the The" may be a lost sentence break
         if word in ("is", "was"):
             before = text[max(0, m.start() - 12) : m.start()].split()
             if before and before[-1].lower() in _COPULA_OK_AFTER:
                 continue
-        edits.append((m.end(2), m.end(3), ""))  # keep the first: it may carry the capital
+        edits.append((m.start(2), m.end(2), ""))  # keep the first: it may carry the capital
     if edits and not looks_english(text):
         return []
     return edits
@@ -194,7 +197,7 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
 # A lowercase one-word "sentence" after a full stop: "rebel factions. agency." (seed
 # helicopter line 3), left when MT reorders a clause. English sentences start with a capital.
 FRAGMENT_RE = regex.compile(
-    r"(?<=(?<!\p{L})(\p{L}{2,30})[.!?]) (\p{Ll}{3,20})\.(?=[ \t]*$|[ \t]+[\p{Lu}\"“])",
+    r"(?<=(?<!\p{L})(\p{L}{2,30})[.!?])(?: \p{Ll}{3,20}\.){1,3}(?=[ \t]*$|[ \t]+[\p{Lu}\"“])",
     regex.MULTILINE,
 )
 # Abbreviations after which a lowercase word continues the same sentence.
