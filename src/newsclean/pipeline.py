@@ -153,31 +153,60 @@ class Pipeline:
     Pipeline(['join_spaced_hyphens', 'fix_a_an_agreement'])
     """
 
-    def __init__(self, steps: Iterable[StepSpec], *, name: str | None = None) -> None:
+    def __init__(
+        self, steps: Iterable[StepSpec], *, name: str | None = None, max_passes: int = 1
+    ) -> None:
         if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
             raise ConfigError(
                 f"Pipeline() takes a list of steps, got {steps!r}; "
                 "for a profile use Pipeline.from_profile(name)"
             )
+        if (
+            isinstance(max_passes, bool)
+            or not isinstance(max_passes, int)
+            or not 1 <= max_passes <= 10
+        ):
+            raise ConfigError(f"max_passes must be a whole number from 1 to 10, got {max_passes!r}")
         self.steps: tuple[Step, ...] = tuple(_make_step(s) for s in steps)
         self.name = name
+        # A later cleaner can uncover work for an earlier one (removing "<!-- -->" can leave the
+        # proof a lost "quot;" needed). Like ftfy's fix_segment, a pass that changed something
+        # is followed by another, up to max_passes, so that clean(clean(x)) == clean(x). Real
+        # text settles in one pass; clean text costs one pass. User pipelines default to one
+        # pass so a plain function is never applied twice by surprise.
+        self.max_passes = max_passes
 
     # -- running -----------------------------------------------------------------------------
     def __call__(self, text: str) -> str:
         text = check_text(text, "Pipeline()")
-        for step in self.steps:
-            text = apply_edits(text, step.edits(text))
+        for _ in range(self.max_passes):
+            changed = False
+            for step in self.steps:
+                edits = step.edits(text)
+                if edits:
+                    text = apply_edits(text, edits)
+                    changed = True
+            if not changed:
+                break
         return text
 
     def explain(self, text: str) -> Explained:
-        """Clean ``text`` and report every edited span with the cleaner that made it."""
+        """Clean ``text`` and report every edited span with the cleaner that made it.
+
+        A change's ``step`` counts steps across passes: pass 2 of a 30-step pipeline starts
+        at step 30.
+        """
         text = check_text(text, "Pipeline.explain()")
         changes: list[Change] = []
-        for number, step in enumerate(self.steps):
-            edits = step.edits(text)
-            if edits:
-                changes.extend(changes_from_edits(text, edits, step.name, number))
-                text = apply_edits(text, edits)
+        for done in range(self.max_passes):
+            before = len(changes)
+            for number, step in enumerate(self.steps, done * len(self.steps)):
+                edits = step.edits(text)
+                if edits:
+                    changes.extend(changes_from_edits(text, edits, step.name, number))
+                    text = apply_edits(text, edits)
+            if len(changes) == before:
+                break
         return Explained(text, changes)
 
     # -- as data -----------------------------------------------------------------------------
@@ -190,26 +219,31 @@ class Pipeline:
                     "by name; register it first with newsclean.register(func) (or the "
                     "@newsclean.register decorator) and build the pipeline from its name"
                 )
-        out: dict[str, Any] = {"steps": [s.spec() for s in self.steps]}
-        if self.name:
-            out = {"name": self.name, **out}
+        out: dict[str, Any] = {"name": self.name} if self.name else {}
+        if self.max_passes != 1:
+            out["max_passes"] = self.max_passes
+        out["steps"] = [s.spec() for s in self.steps]
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Pipeline:
         if not isinstance(data, Mapping):
             raise ConfigError(f"a pipeline description must be a table, got {data!r}")
-        unknown = set(data) - {"name", "description", "steps"}
+        unknown = set(data) - {"name", "description", "max_passes", "steps"}
         if unknown:
             raise ConfigError(
                 f"unknown pipeline key {sorted(unknown)[0]!r} "
-                "(valid keys: name, description, steps)"
+                "(valid keys: name, description, max_passes, steps)"
             )
         steps = data.get("steps")
         if not isinstance(steps, list):
             raise ConfigError("a pipeline description needs 'steps = [...]', a list of steps")
         name = data.get("name")
-        return cls(steps, name=name if isinstance(name, str) else None)
+        return cls(
+            steps,
+            name=name if isinstance(name, str) else None,
+            max_passes=data.get("max_passes", 1),
+        )
 
     def to_toml(self) -> str:
         """This pipeline as TOML text that `from_toml` rebuilds.
@@ -220,7 +254,7 @@ class Pipeline:
         ]
         """
         data = self.to_dict()
-        lines = [f"name = {_toml.value(data['name'])}"] if "name" in data else []
+        lines = [f"{k} = {_toml.value(v)}" for k, v in data.items() if k != "steps"]
         lines.append("steps = [")
         lines.extend(f"  {_toml.value(s)}," for s in data["steps"])
         lines.append("]")
@@ -265,9 +299,9 @@ class Pipeline:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pipeline):
             return NotImplemented
-        return [(s.cleaner, dict(s.options)) for s in self.steps] == [
-            (s.cleaner, dict(s.options)) for s in other.steps
-        ]
+        return self.max_passes == other.max_passes and [
+            (s.cleaner, dict(s.options)) for s in self.steps
+        ] == [(s.cleaner, dict(s.options)) for s in other.steps]
 
     __hash__ = None  # type: ignore[assignment]  # mutable-looking value object: not hashable
 
@@ -276,7 +310,8 @@ class Pipeline:
             repr(s.name) if not s.options else repr((s.name, _plain(dict(s.options))))
             for s in self.steps
         ]
-        return f"Pipeline([{', '.join(specs)}])"
+        passes = f", max_passes={self.max_passes}" if self.max_passes != 1 else ""
+        return f"Pipeline([{', '.join(specs)}]{passes})"
 
 
 def _line_of(source: str, exc: Exception) -> str:

@@ -59,8 +59,14 @@ LOST_OTHER_RE = re.compile(
     rf"|(?<=\w)(?:{_TYPO_NAMES});|(?<![&\w])(?:{_TYPO_NAMES});(?=\w)"
     r"|(?<=[A-Z])amp;(?=[A-Z0-9])"
 )
-# Code has these; prose with a lost quot; does not.
-CODE_HINT_RE = re.compile(r"[{}]|//|/\*|\*/|==|!=|->|\(\);|^\s*(?:int|var|let|const|def)\b")
+# Code has these; prose with a lost quot; does not. Doubled braces are template tokens, which
+# a later cleaner removes, so they must not decide (or the second run would decide otherwise).
+CODE_HINT_RE = re.compile(
+    r"(?<![{%#])\{(?![{%#])|(?<![}%#])\}(?![}%#])|//|/\*|\*/|==|!=|->|\(\);"
+    r"|^\s*(?:int|var|let|const|def)\b"
+)
+# Quotation marks as they will stand once entities are decoded.
+QUOTE_MARK_RE = re.compile(r'"|&quot;|&#34;|&#x22;', re.IGNORECASE)
 
 
 def has_paired_lost_quotes(paragraph: str, lost: int) -> bool:
@@ -76,7 +82,7 @@ def has_paired_lost_quotes(paragraph: str, lost: int) -> bool:
     """
     if CODE_HINT_RE.search(paragraph):
         return False
-    return (paragraph.count('"') + lost) % 2 == 0
+    return (len(QUOTE_MARK_RE.findall(paragraph)) + lost) % 2 == 0
 
 
 @cleaner(family="entities", risk=Risk.LOW)

@@ -19,7 +19,7 @@ CURLY_RE = re.compile("[" + "".join(_STRAIGHT) + "]")
 def straighten_quotes(text: str) -> list[Edit]:
     """Replace typographic quotes and apostrophes with ASCII ones.
 
-    Opt-in: typographic quotes are correct text (seed idlib-shelling-captions.txt keeps them).
+    Medium risk, so opt-in: typographic quotes are correct text (seed idlib-shelling-captions.txt keeps them).
 
     >>> straighten_quotes("after “intense” shelling in Syria’s north")
     'after "intense" shelling in Syria\\'s north'
@@ -33,7 +33,7 @@ def straighten_quotes(text: str) -> list[Edit]:
 def apply_nfkc(text: str) -> list[Edit]:
     """Apply Unicode NFKC normalisation, line by line (ligatures, full-width forms, ``½``).
 
-    Opt-in: NFKC rewrites correct characters (``½`` becomes ``1⁄2``, superscripts flatten).
+    Medium risk, so opt-in: NFKC rewrites correct characters (``½`` becomes ``1⁄2``, superscripts flatten).
 
     >>> apply_nfkc("ﬁnal ｓｃｏｒｅ")
     'final score'

@@ -1,0 +1,26 @@
+"""The default profile leaves real clean news byte-identical (and so does mt)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from conftest import clean_passages
+
+PASSAGES = clean_passages()
+
+
+@pytest.mark.parametrize("profile", ["default", "mt"])
+@pytest.mark.parametrize("name", sorted(PASSAGES))
+def test_clean_passage_untouched(name: str, profile: str) -> None:
+    text = PASSAGES[name]
+    explained = newsclean.explain(text, profile=profile)
+    assert explained.changes == [], explained.changes[:3]
+    assert newsclean.clean(text, profile=profile) == text
+
+
+@pytest.mark.parametrize("name", sorted(PASSAGES))
+def test_clean_passage_untouched_paragraph_by_paragraph(name: str) -> None:
+    """Cleaners that look at whole documents must not act differently on single paragraphs."""
+    for paragraph in PASSAGES[name].split("\n\n"):
+        assert newsclean.clean(paragraph) == paragraph
