@@ -74,3 +74,17 @@ def test_unknown_name_suggests_close_matches() -> None:
 def test_duplicate_registration_refused() -> None:
     with pytest.raises(newsclean.ConfigError, match="already registered"):
         newsclean.register(lambda t: t, name="collapse_blank_lines")
+
+
+def test_readme_table_is_current(capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+
+    from newsclean.cli import main
+
+    main(["list", "--markdown"])
+    builtin = {f"| `{c.name}` |" for c in BUILTIN}
+    rows = [r for r in capsys.readouterr().out.splitlines() if r[: r.find("` |") + 3] in builtin]
+    assert len(rows) == len(BUILTIN)
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    stale = [r for r in rows if r not in readme]
+    assert not stale, f"README's cleaner table is stale; paste `newsclean list --markdown`: {stale}"

@@ -46,7 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--text", help="explain this string instead of a file")
     with_pipeline(p_explain)
 
-    sub.add_parser("list", help="list every cleaner: name, family, risk, profiles, summary")
+    p_list = sub.add_parser(
+        "list", help="list every cleaner: name, family, risk, profiles, summary"
+    )
+    p_list.add_argument("--markdown", action="store_true", help="as a Markdown table (for docs)")
     return parser
 
 
@@ -104,8 +107,17 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _list() -> int:
+def _list(markdown: bool) -> int:
     rows = list_cleaners()
+    if markdown:
+        print("| cleaner | family | risk | profiles | what it does |")
+        print("| --- | --- | --- | --- | --- |")
+        for r in rows:
+            summary = r.summary.replace("|", "\\|")
+            print(
+                f"| `{r.name}` | {r.family} | {r.risk} | {', '.join(r.profiles) or '-'} | {summary} |"
+            )
+        return EXIT_OK
     width = max(len(r.name) for r in rows)
     for r in rows:
         profiles = ",".join(r.profiles) or "-"
@@ -120,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _clean(args)
         if args.command == "explain":
             return _explain(args)
-        return _list()
+        return _list(args.markdown)
     except (UsageError, NewscleanError) as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
         return EXIT_USAGE

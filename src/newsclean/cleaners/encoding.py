@@ -45,7 +45,7 @@ def looks_like_mojibake(line: str) -> bool:
 
 @cleaner(family="encoding", risk=Risk.LOW)
 def fix_mojibake(text: str) -> list[Edit]:
-    """Repair mojibake such as ``â€œintenseâ€\x9d`` with ftfy, line by line.
+    """Repair mojibake such as ``Syriaâ€™s`` (for ``Syria’s``) with ftfy, line by line.
 
     Low risk: ftfy runs only on lines that `looks_like_mojibake` flags, with a configuration
     that repairs encodings and nothing else; correct curly quotes and accents are untouched.
@@ -111,7 +111,7 @@ ZERO_WIDTH_RE = re.compile("[\u200b\u2060]+|(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za
 
 @cleaner(family="encoding", risk=Risk.SAFE)
 def remove_zero_width_characters(text: str) -> list[Edit]:
-    """Remove zero-width spaces and joiners that split words: ``Id\u200blib`` becomes ``Idlib``.
+    """Remove zero-width spaces and joiners that split words (``Id<U+200B>lib`` -> ``Idlib``).
 
     Safe: ZWJ and ZWNJ stay wherever a script or an emoji sequence may need them.
 
