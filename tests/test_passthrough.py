@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from conftest import clean_passages
+from newsclean.testing._passages import bundled_passages
 
-PASSAGES = clean_passages()
+PASSAGES = bundled_passages()
 
 
 @pytest.mark.parametrize("profile", ["default", "mt"])

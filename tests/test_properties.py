@@ -12,7 +12,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsclean
-from conftest import clean_passages
 from newsclean.registry import all_cleaners
 
 # Arbitrary Unicode, surrogates and controls included, plus text built from the pieces the
@@ -53,25 +52,3 @@ def test_every_cleaner_returns_sorted_disjoint_edits(text: str) -> None:
             for (_, e1, _), (s2, _, _) in itertools.pairwise(edits):
                 assert e1 <= s2, made.name
             assert all(0 <= s <= e <= len(text) for s, e, _ in edits), made.name
-
-
-PASSAGES = list(clean_passages().values())
-
-
-@pytest.mark.parametrize("profile", PROFILES)
-@given(data=st.data())
-def test_real_passages_with_injected_placeholders(profile: str, data: st.DataObject) -> None:
-    """Dropping a placeholder line between paragraphs of real news is repaired exactly."""
-    paragraphs = data.draw(st.sampled_from(PASSAGES)).split("\n\n")
-    at = data.draw(st.integers(1, len(paragraphs) - 1))
-    token = data.draw(
-        st.sampled_from(
-            [
-                "%MINIFYHTML28c76dd9809b04b853df86596981405a11%",
-                "[embedded content]",
-                "Advertisement",
-            ]
-        )
-    )
-    dirty = "\n\n".join([*paragraphs[:at], token, *paragraphs[at:]])
-    assert newsclean.clean(dirty, profile=profile) == "\n\n".join(paragraphs)

@@ -49,8 +49,6 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
 #   #8217; #39; ...   numeric codes of punctuation only, glued to a word
 #   rsquo; nbsp; ...  typographic names glued to a word ("Turkeyrsquo;s", "10nbsp;km");
 #   amp;              only between capitals ("ATamp;T", "Qamp;A"), never "camp;"
-# ("aliquot;" is a word; digits and "_" mean an identifier.)
-LOST_QUOT_RE = re.compile(r"(?<![&0-9_])(?<!ali)quot;")
 _PUNCT_CODES = frozenset({34, 38, 39, 160, 8211, 8212, 8216, 8217, 8220, 8221, 8230})
 _TYPO_NAMES = "rsquo|lsquo|rdquo|ldquo|sbquo|bdquo|mdash|ndash|hellip|nbsp|apos|laquo|raquo"
 LOST_OTHER_RE = re.compile(
@@ -65,24 +63,43 @@ CODE_HINT_RE = re.compile(
     r"(?<![{%#])\{(?![{%#])|(?<![}%#])\}(?![}%#])|//|/\*|\*/|==|!=|->|\(\);"
     r"|^\s*(?:int|var|let|const|def)\b"
 )
-# Quotation marks as they will stand once entities are decoded.
-QUOTE_MARK_RE = re.compile(r'"|&quot;|&#34;|&#x22;', re.IGNORECASE)
+# Quotation marks as they will stand once entities are decoded, and the bare ones.
+# ("aliquot;" is a word; a digit or "_" before it means an identifier.)
+QUOTE_TOKEN_RE = re.compile(r'"|&quot;|&QUOT;|&#34;|&#x22;|(?<![&0-9_])(?<!ali)quot;')
 
 
-def has_paired_lost_quotes(paragraph: str, lost: int) -> bool:
-    """True when ``lost`` bare ``quot;`` tokens close the paragraph's quotation marks.
+_OPENS_AFTER = frozenset(" \t([{—–-/")
+_CLOSES_BEFORE = frozenset(" \t.,;:!?)]}—–-/")
 
-    The proof is parity: the literal ``"`` marks plus the lost ones must pair up, and the
-    paragraph must not look like code.
 
-    >>> has_paired_lost_quotes('pay a "very high price,quot; for', 1)
+def paired_lost_quotes(line: str) -> list[int]:
+    """Offsets of the bare ``quot;`` tokens on a line that pair with a quotation mark.
+
+    Quotation marks (literal ``"``, ``&quot;`` and bare ``quot;``) are read as opening when a
+    space or bracket stands before them and a character after, as closing when it is the
+    other way round. A bare token counts only when it closes an open quotation or opens one
+    that something closes; a line that looks like code has none.
+
+    >>> line = 'pay a "very high price,quot; for'
+    >>> paired_lost_quotes(line) == [line.index("quot;")]
     True
-    >>> has_paired_lost_quotes("int sum,diff,prod,quot; //option 1", 1)
-    False
+    >>> paired_lost_quotes("int sum,diff,prod,quot; //option 1")
+    []
     """
-    if CODE_HINT_RE.search(paragraph):
-        return False
-    return (len(QUOTE_MARK_RE.findall(paragraph)) + lost) % 2 == 0
+    if CODE_HINT_RE.search(line):
+        return []
+    marks = [(m.start(), m.end(), m.group() == "quot;") for m in QUOTE_TOKEN_RE.finditer(line)]
+    paired: list[int] = []
+    opening: tuple[int, bool] | None = None  # (offset, bare) of the quotation left open
+    for start, end, bare in marks:
+        before = line[start - 1] if start else " "
+        after = line[end] if end < len(line) else " "
+        if before in _OPENS_AFTER and after not in " \t":
+            opening = (start, bare)  # a new quotation (a reopened one replaces it)
+        elif before not in " \t" and after in _CLOSES_BEFORE and opening is not None:
+            paired.extend(o for o, b in (opening, (start, bare)) if b)
+            opening = None
+    return sorted(paired)
 
 
 @cleaner(family="entities", risk=Risk.LOW)
@@ -90,7 +107,7 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
     """Put back the ``&`` that an entity lost: ``price,quot; for`` becomes ``price,&quot; for``.
 
     Low risk: each shape needs proof from its context. A bare ``quot;`` is restored only where
-    the paragraph's quotation marks pair up with it and the paragraph is not code; numeric and
+    it opens or closes a quotation on its line (`paired_lost_quotes`) and the line is not code; numeric and
     typographic names only glued to a word; ``amp;`` only between capitals.
     `decode_html_entities` then turns the entity into its character.
 
@@ -108,11 +125,10 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
     edits: list[Edit] = []
     if "quot;" in text:
         start = 0
-        for paragraph in text.split("\n"):
-            found = [m.start() for m in LOST_QUOT_RE.finditer(paragraph)]
-            if found and has_paired_lost_quotes(paragraph, len(found)):
-                edits.extend((start + i, start + i, "&") for i in found)
-            start += len(paragraph) + 1
+        for line in text.split("\n"):
+            if "quot;" in line:
+                edits.extend((start + i, start + i, "&") for i in paired_lost_quotes(line))
+            start += len(line) + 1
     for m in LOST_OTHER_RE.finditer(text):
         body = m.group()[1:-1] if m.group()[0] == "#" else ""
         if body:

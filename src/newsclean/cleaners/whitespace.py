@@ -24,19 +24,39 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
 
 
 # Three or more line breaks (two or more blank lines, blanks holding only spaces) -> one
-# blank line. A single blank line is paragraph spacing and stays.
+# blank line. A single blank line is paragraph spacing and stays. At the edges of the text,
+# blank lines go: leading ones entirely, trailing ones down to the final newline.
 BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n){2,}")
+LEADING_BLANKS_RE = re.compile(r"(?:[ \t]*\n)+")
+TRAILING_BLANKS_RE = re.compile(r"\n(?:[ \t]*\n)+[ \t]*\Z")
 
 
 @cleaner(family="whitespace", risk=Risk.SAFE)
 def collapse_blank_lines(text: str) -> list[Edit]:
     """Collapse runs of blank lines into one blank line, so paragraph spacing stays single.
 
-    Safe: one blank line between paragraphs is left exactly as it is.
+    Safe: one blank line between paragraphs is left exactly as it is. Blank lines before the
+    first line go, and those after the last line shrink to its final newline.
 
-    >>> collapse_blank_lines("Turkey hit back.\\n\\n\\n\\nRussia said.\\n\\nTalks ended.")
-    'Turkey hit back.\\n\\nRussia said.\\n\\nTalks ended.'
+    >>> collapse_blank_lines("\\n\\nTurkey hit back.\\n\\n\\n\\nRussia said.\\n\\nTalks ended.\\n\\n")
+    'Turkey hit back.\\n\\nRussia said.\\n\\nTalks ended.\\n'
     """
-    if "\n\n" not in text and "\n \n" not in text and "\n\t\n" not in text:
+    if (
+        "\n\n" not in text
+        and "\n \n" not in text
+        and "\n\t\n" not in text
+        and text[:1] not in " \t\n"
+    ):
         return []
-    return [(m.start(), m.end(), "\n\n") for m in BLANK_RUN_RE.finditer(text)]
+    edits: list[Edit] = []
+    lead = LEADING_BLANKS_RE.match(text)
+    lead_end = lead.end() if lead else 0
+    if lead_end:
+        edits.append((0, lead_end, ""))
+    tail = TRAILING_BLANKS_RE.search(text, lead_end)
+    tail_start = tail.start() if tail else len(text)
+    for m in BLANK_RUN_RE.finditer(text, lead_end, tail_start):
+        edits.append((m.start(), m.end(), "\n\n"))
+    if tail and tail.start() >= lead_end:
+        edits.append((tail.start(), tail.end(), "\n"))
+    return edits
