@@ -150,10 +150,11 @@ def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]
     spans = line_spans(text)
     drop: list[int] = []
     for i in range(1, len(spans)):
-        line = text[spans[i][0] : spans[i][1]]
-        if not line.endswith(")") and not line.rstrip().endswith(")"):
+        start, end = spans[i]
+        if not text[max(start, end - 3) : end].rstrip().endswith(")"):  # the end, before slicing
             continue
-        credit = CREDIT_RE.search(line)
+        line = text[start:end]
+        credit = CREDIT_RE.search(line, max(0, len(line) - 160))  # a credit ends the line
         if not credit or is_blank(text, spans[i - 1]):
             continue
         caption = line[: credit.start()]
@@ -179,8 +180,10 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
     spans = line_spans(text)
     drop = []
     for i, (s, e) in enumerate(spans):
+        if e - s > 120:
+            continue
         line = text[s:e]
-        if len(line) <= 120 and CREDIT_LINE_RE.match(line) and not _SENTENCE_END_RE.search(line):
+        if CREDIT_LINE_RE.match(line) and not _SENTENCE_END_RE.search(line):
             drop.append(i)
     return drop_lines(text, spans, drop)
 

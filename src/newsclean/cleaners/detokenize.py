@@ -209,19 +209,6 @@ SPACE_BEFORE_RE = regex.compile(
 _FRENCH_SPACED = frozenset(";:!?")
 
 
-def in_quotation(line_before: str) -> bool:
-    """True when the text before a position on a line leaves a quotation open.
-
-    >>> in_quotation('Macron said: "Nous sommes prêts')
-    True
-    >>> in_quotation("He said “yes” and left")
-    False
-    """
-    if line_before.count('"') % 2:
-        return True
-    return line_before.count("“") > line_before.count("”") or "«" in line_before
-
-
 @cleaner(family="detokenize", risk=Risk.LOW)
 def fix_punctuation_spacing(text: str) -> list[Edit]:
     """Remove detokenisation spaces before ``, . ; : ! ? )`` and after ``(``: ``word ,`` -> ``word,``.
@@ -238,6 +225,9 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     if " " not in text:
         return []
     edits: list[Edit] = []
+    # Quote state is carried along the line as matches advance, so each character is counted
+    # once: recounting from the line start per match would be quadratic on a long line.
+    line_start, scanned, quotes, curly, guillemets = -1, 0, 0, 0, False
     for m in SPACE_BEFORE_RE.finditer(text):
         mark = m.group(1)
         if mark is None:  # "( word"
@@ -247,14 +237,22 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
         if mark == "." and text[m.end() : m.end() + 1] == ".":  # an ellipsis " ..." is style
             continue
         if mark in _FRENCH_SPACED:
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", start)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if "«" in line or "»" in line or in_quotation(text[line_start:start]):
-                continue
             if mark == ":" and text[start - 1].isdigit():
                 continue
             if mark in ":;" and text[m.end() : m.end() + 1] in (")", "("):  # emoticons ":)"
                 continue
+            # Look for a line break only in the stretch not yet scanned.
+            this_line = text.rfind("\n", scanned if line_start >= 0 else 0, start) + 1
+            if line_start < 0 or this_line > line_start:
+                line_start, scanned, quotes, curly = this_line, this_line, 0, 0
+                end = text.find("\n", start)
+                line = text[line_start : end if end >= 0 else len(text)]
+                guillemets = "«" in line or "»" in line
+            segment = text[scanned:start]
+            quotes += segment.count('"')
+            curly += segment.count("“") - segment.count("”")
+            scanned = start
+            if guillemets or quotes % 2 or curly > 0:
+                continue  # French spacing inside a quotation, or a French paragraph
         edits.append((start, m.start(1), ""))
     return edits

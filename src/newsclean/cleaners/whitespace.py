@@ -6,7 +6,9 @@ import re
 
 from newsclean.cleaner import Edit, Risk, cleaner
 
-TRAILING_RE = re.compile(r"[ \t]+$", re.MULTILINE)
+# Anchored at the start of a blank run and possessive: tried once per run, never re-scanned
+# from inside one (a plain "[ \t]+$" is quadratic on a long run of spaces before a letter).
+TRAILING_RE = re.compile(r"(?<![ \t])[ \t]++$", re.MULTILINE)
 
 
 @cleaner(family="whitespace", risk=Risk.SAFE)
@@ -27,8 +29,7 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
 # blank line. A single blank line is paragraph spacing and stays. At the edges of the text,
 # blank lines go: leading ones entirely, trailing ones down to the final newline.
 BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n){2,}")
-LEADING_BLANKS_RE = re.compile(r"(?:[ \t]*\n)+")
-TRAILING_BLANKS_RE = re.compile(r"\n(?:[ \t]*\n)+[ \t]*\Z")
+LEADING_BLANKS_RE = re.compile(r"(?:[ \t]*+\n)+")
 
 
 @cleaner(family="whitespace", risk=Risk.SAFE)
@@ -53,10 +54,13 @@ def collapse_blank_lines(text: str) -> list[Edit]:
     lead_end = lead.end() if lead else 0
     if lead_end:
         edits.append((0, lead_end, ""))
-    tail = TRAILING_BLANKS_RE.search(text, lead_end)
-    tail_start = tail.start() if tail else len(text)
+    # Found by stripping, not by a regex: "\n(?:[ \t]*\n)+\Z" would be retried from every
+    # newline of a long blank run that is not at the end.
+    content_end = max(len(text.rstrip(" \t\n")), lead_end)
+    first_nl = text.find("\n", content_end)
+    tail_start = first_nl if first_nl >= 0 and text.count("\n", first_nl) >= 2 else len(text)
     for m in BLANK_RUN_RE.finditer(text, lead_end, tail_start):
         edits.append((m.start(), m.end(), "\n\n"))
-    if tail and tail.start() >= lead_end:
-        edits.append((tail.start(), tail.end(), "\n"))
+    if tail_start < len(text):
+        edits.append((tail_start, len(text), "\n"))
     return edits

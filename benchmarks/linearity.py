@@ -1,0 +1,128 @@
+"""Check that every cleaner, and both profiles, cost time linear in input size on hostile input.
+
+For each adversarial input family it times a run at size n and at 4n (best of a few repeats,
+CPU time) and prints the growth ratio time(4n) / time(n). Linear work gives about 4; the bound
+is 4.5. Quadratic work gives about 16.
+
+    python benchmarks/linearity.py                 # n = 1 MB (4n = 4 MB), all cleaners, both profiles
+    python benchmarks/linearity.py --size-kb 20    # a quick run
+    python benchmarks/linearity.py --json out.json
+
+Exit status 1 when any ratio is above the bound (after one re-measure, to damp noise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+
+import newsclean
+from newsclean.registry import all_cleaners
+
+BOUND = 4.5
+
+# Each family makes about `size` characters of text built to provoke backtracking or rescans.
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "percent run": lambda n: "%" * n,
+    "ampersand run": lambda n: "&" * n,
+    "hash run": lambda n: "#" * n,
+    "at run": lambda n: "@" * n,
+    "space run then word": lambda n: "a" + " " * n + "b",
+    "hyphen run": lambda n: "-" * n,
+    "open bracket run": lambda n: "[" * n,
+    "open brace run": lambda n: "{" * n,
+    "open angle run": lambda n: "<" * n,
+    "near-miss placeholders": lambda n: ("%MINIFYHTML" + "a" * 31 + "1 ") * (n // 45),
+    "near-miss shortcodes": lambda n: ("[caption id=x " + "y" * 20) * (n // 34),
+    "near-miss comments": lambda n: "<!-- " * (n // 5),
+    "entity fragments": lambda n: ("&amp;quot" + "#8217" + "quot;x ") * (n // 20),
+    "spaced punctuation": lambda n: 'a "b ! c ' * (n // 9),
+    "newline run then word": lambda n: "\n" * n + "x",
+    "blank lines with spaces": lambda n: " \n" * (n // 2) + "x",
+    "a million short lines": lambda n: "Plus:\n" * (n // 6),
+    "one long line of prose": lambda n: (
+        "Bashar al -Assad said the the war , an deadly one. agency. " * (n // 60)
+    ),
+    "caption-like lines": lambda n: "A man walks (Ghaith Alsayed/AP)\n" * (n // 33),
+}
+
+
+def cpu_time(func: Callable[[str], object], text: str, repeats: int) -> float:
+    """CPU seconds per call: best of ``repeats`` batches, each long enough to time (>= 20 ms)."""
+    loops = 1
+    while True:
+        start = time.process_time()
+        for _ in range(loops):
+            func(text)
+        spent = time.process_time() - start
+        if spent >= 0.02:
+            break
+        loops *= 4
+    best = spent / loops
+    for _ in range(repeats - 1):
+        start = time.process_time()
+        for _ in range(loops):
+            func(text)
+        best = min(best, (time.process_time() - start) / loops)
+    return best
+
+
+def growth(
+    func: Callable[[str], object], family: Callable[[int], str], n: int, repeats: int
+) -> float:
+    small, large = family(n), family(4 * n)
+    return cpu_time(func, large, repeats) / cpu_time(func, small, repeats)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size-kb", type=int, default=1000, help="n, in thousands of characters")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", help="also write the ratios to this file")
+    parser.add_argument("--only", help="only targets whose name contains this")
+    args = parser.parse_args(argv)
+    n = args.size_kb * 1000
+
+    targets: dict[str, Callable[[str], object]] = {
+        f"profile:{p}": newsclean.Pipeline.from_profile(p) for p in newsclean.profile_names()
+    }
+    targets.update(
+        {c.name: c.edits for c in all_cleaners() if c.__module__.startswith("newsclean.cleaners.")}
+    )
+    if args.only:
+        targets = {k: v for k, v in targets.items() if args.only in k}
+
+    results: dict[str, dict[str, float]] = {}
+    worst = 0.0
+    failures = []
+    for name, func in targets.items():
+        row: dict[str, float] = {}
+        for family_name, family in FAMILIES.items():
+            ratio = growth(func, family, n, args.repeats)
+            if ratio > BOUND:  # timing noise on a busy machine: measure once more
+                ratio = min(ratio, growth(func, family, n, args.repeats))
+            row[family_name] = round(ratio, 2)
+            if ratio > BOUND:
+                failures.append(f"{name} on {family_name}: x{ratio:.1f}")
+        results[name] = row
+        top = max(row, key=lambda k: row[k])
+        worst = max(worst, row[top])
+        print(f"{name:34} worst x{row[top]:5.2f}  ({top})", flush=True)
+
+    print(f"\nn = {n:,} characters; bound x{BOUND}; worst ratio x{worst:.2f}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"n": n, "bound": BOUND, "ratios": results}, out, indent=1)
+    if failures:
+        print("super-linear:\n  " + "\n  ".join(failures))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
