@@ -1,0 +1,196 @@
+"""Throughput of newsclean against the tools a user would pick instead, in one run.
+
+Builds a corpus from the real clean passages bundled with newsclean and from dirty articles
+made of them by the `newsclean.testing` injectors (generated deterministically), then times, on
+the same documents in the same process (best of --repeats, CPU seconds):
+
+- newsclean's profiles, and each cleaner alone;
+- ftfy.fix_text with its defaults, and with datatrove's conservative FTFYFormatter config;
+- clean-text and textacy's preprocessing pipeline, when installed.
+
+It prints input MB per CPU second and the ratio to ftfy.fix_text, and can write JSON.
+
+    python benchmarks/throughput.py                    # 8 MB per corpus
+    python benchmarks/throughput.py --size-mb 2 --json benchmarks/throughput.json
+
+Needs the test extra (hypothesis) for the injectors: pip install -e '.[test]'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from collections.abc import Callable
+
+import ftfy
+from hypothesis import HealthCheck, Phase, given, settings
+
+import newsclean
+from newsclean.registry import all_cleaners
+from newsclean.testing import dirty_articles
+from newsclean.testing._passages import bundled_passages
+
+Clean = Callable[[str], object]
+
+
+def dirty_documents(profile: str, count: int) -> list[str]:
+    """``count`` dirty articles, the same ones on every run (derandomized generation)."""
+    found: list[str] = []
+
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(dirty_articles(profile=profile))
+    def collect(pair: tuple[str, str]) -> None:
+        found.append(pair[0])
+
+    collect()
+    return found
+
+
+def fill(documents: list[str], size: int) -> list[str]:
+    """Cycle through ``documents`` until their total size reaches ``size`` characters."""
+    out: list[str] = []
+    total = 0
+    while total < size:
+        for doc in documents:
+            out.append(doc)
+            total += len(doc)
+            if total >= size:
+                break
+    return out
+
+
+def cpu_seconds(func: Clean, docs: list[str], repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        for doc in docs:
+            func(doc)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def peers() -> dict[str, Clean | str]:
+    """The tools to compare with; a string says why one is missing."""
+    datatrove_config = ftfy.TextFixerConfig(  # datatrove's FTFYFormatter defaults
+        unescape_html="auto",
+        remove_terminal_escapes=True,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=True,
+        normalization=None,
+    )
+    found: dict[str, Clean | str] = {
+        "ftfy.fix_text": ftfy.fix_text,
+        "ftfy (datatrove config)": lambda t: ftfy.fix_text(t, datatrove_config),
+    }
+    try:
+        from cleantext import clean as cleantext_clean  # type: ignore[import-not-found]
+
+        found["clean-text"] = lambda t: cleantext_clean(
+            t, lower=False, to_ascii=False, no_line_breaks=False
+        )
+    except ImportError:
+        found["clean-text"] = "not installed (pip install clean-text)"
+    try:
+        from textacy import preprocessing as tp  # type: ignore[import-not-found]
+
+        found["textacy preprocessing"] = tp.make_pipeline(
+            tp.remove.html_tags, tp.normalize.unicode, tp.normalize.whitespace
+        )
+    except ImportError:
+        found["textacy preprocessing"] = "not installed (pip install textacy)"
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--size-mb", type=float, default=8.0, help="characters per corpus, in millions"
+    )
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--articles", type=int, default=300, help="distinct dirty articles to generate"
+    )
+    parser.add_argument("--no-cleaners", action="store_true", help="skip timing each cleaner alone")
+    parser.add_argument("--json", help="write the figures to this file")
+    args = parser.parse_args(argv)
+    size = int(args.size_mb * 1_000_000)
+
+    clean_docs = list(bundled_passages().values())
+    corpora = {
+        "clean": fill(clean_docs, size),
+        "dirty (default kinds)": fill(dirty_documents("default", args.articles), size),
+        "dirty (mt kinds)": fill(dirty_documents("mt", args.articles), size),
+    }
+    tools: dict[str, Clean | str] = {
+        f"newsclean {p}": newsclean.Pipeline.from_profile(p) for p in newsclean.profile_names()
+    }
+    tools.update(peers())
+
+    results: dict[str, dict[str, float | str]] = {}
+    for corpus_name, docs in corpora.items():
+        mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+        print(f"\n== {corpus_name}: {len(docs):,} documents, {mb:.1f} MB")
+        row: dict[str, float | str] = {}
+        for tool_name, tool in tools.items():
+            if isinstance(tool, str):
+                row[tool_name] = tool
+                print(f"  {tool_name:28} {tool}")
+                continue
+            row[tool_name] = mb / cpu_seconds(tool, docs, args.repeats)
+        base = row["ftfy.fix_text"]
+        assert isinstance(base, float)
+        for tool_name, value in row.items():
+            if isinstance(value, float):
+                print(f"  {tool_name:28} {value:8.2f} MB/s   x{value / base:6.2f} ftfy.fix_text")
+        results[corpus_name] = row
+
+    if not args.no_cleaners:
+        docs = corpora["dirty (mt kinds)"][: max(1, len(corpora["dirty (mt kinds)"]) // 4)]
+        mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+        ftfy_rate = mb / cpu_seconds(ftfy.fix_text, docs, args.repeats)
+        print(f"\n== each cleaner alone, on {mb:.1f} MB of dirty (mt kinds) articles")
+        alone: dict[str, float | str] = {"ftfy.fix_text": ftfy_rate}
+        for made in all_cleaners():
+            if made.__module__.startswith("newsclean.cleaners."):
+                rate = mb / cpu_seconds(made, docs, args.repeats)
+                alone[made.name] = rate
+                print(f"  {made.name:34} {rate:9.1f} MB/s   x{rate / ftfy_rate:7.1f} ftfy.fix_text")
+        results["each cleaner alone"] = alone
+
+    if args.json:
+        meta = {
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "ftfy": ftfy.__version__,
+            "newsclean": newsclean.__version__,
+            "size_mb": args.size_mb,
+            "repeats": args.repeats,
+        }
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"meta": meta, "mb_per_cpu_second": results}, out, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
