@@ -57,12 +57,16 @@ def dirty_documents(profile: str, count: int) -> list[str]:
 
 
 def fill(documents: list[str], size: int) -> list[str]:
-    """Cycle through ``documents`` until their total size reaches ``size`` characters."""
+    """Cycle through ``documents`` until their total size reaches ``size`` characters.
+
+    Each copy is a distinct string object, as documents read from a feed are: newsclean caches
+    a scan per text, and repeating one object would measure the cache, not the cleaning.
+    """
     out: list[str] = []
     total = 0
     while total < size:
         for doc in documents:
-            out.append(doc)
+            out.append((doc + " ")[:-1])
             total += len(doc)
             if total >= size:
                 break

@@ -7,7 +7,8 @@ a line emptied by a removal disappears, and paragraph spacing stays one blank li
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Sequence
 
 from newsclean.cleaner import Edit
 
@@ -16,29 +17,29 @@ _SPACE = " \t"
 _CLOSERS = ".,;:!?)]}\n"
 
 
-def line_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=16)
+def line_spans(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of each line, without its newline. A final newline ends in an empty line.
 
+    Cached by text, so the cleaners that work line by line share one split of the same text.
+
     >>> line_spans("ab\\n\\ncd\\n")
-    [(0, 2), (3, 3), (4, 6), (7, 7)]
+    ((0, 2), (3, 3), (4, 6), (7, 7))
     """
     spans = []
     start = 0
-    find = text.find
-    while True:
-        nl = find("\n", start)
-        if nl < 0:
-            spans.append((start, len(text)))
-            return spans
-        spans.append((start, nl))
-        start = nl + 1
+    for line in text.split("\n"):
+        end = start + len(line)
+        spans.append((start, end))
+        start = end + 1
+    return tuple(spans)
 
 
 def is_blank(text: str, span: tuple[int, int]) -> bool:
     return not text[span[0] : span[1]].strip()
 
 
-def drop_lines(text: str, spans: list[tuple[int, int]], drop: Iterable[int]) -> list[Edit]:
+def drop_lines(text: str, spans: Sequence[tuple[int, int]], drop: Iterable[int]) -> list[Edit]:
     """Edits that delete the lines numbered in ``drop`` and keep paragraph spacing single.
 
     A dropped line that was a paragraph of its own takes the blank line after it along (or,

@@ -168,6 +168,8 @@ class Pipeline:
         ):
             raise ConfigError(f"max_passes must be a whole number from 1 to 10, got {max_passes!r}")
         self.steps: tuple[Step, ...] = tuple(_make_step(s) for s in steps)
+        # The hot loop calls these directly: no attribute lookups per document and step.
+        self._calls = tuple((s.cleaner.find_edits, s.options) for s in self.steps)
         self.name = name
         # A later cleaner can uncover work for an earlier one (removing "<!-- -->" can leave the
         # proof a lost "quot;" needed). Like ftfy's fix_segment, a pass that changed something
@@ -181,8 +183,8 @@ class Pipeline:
         text = check_text(text, "Pipeline()")
         for _ in range(self.max_passes):
             changed = False
-            for step in self.steps:
-                edits = step.edits(text)
+            for find_edits, options in self._calls:
+                edits = find_edits(text, **options)
                 if edits:
                     text = apply_edits(text, edits)
                     changed = True

@@ -8,6 +8,7 @@ from importlib import resources
 
 import regex
 
+from newsclean._chars import has_any
 from newsclean._text import drop_lines, is_blank, line_spans
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -63,9 +64,6 @@ def is_orphaned_lead_in(following: str | None) -> bool:
     return bool(_SENTENCE_END_RE.search(following)) or len(following.split()) >= 20
 
 
-CAPS_LINE_RE = regex.compile(r"^[ \t]*\p{Lu}[\p{Lu} ]{3,39}[ \t]*$", regex.MULTILINE)
-
-
 @cleaner(family="debris", risk=Risk.LOW)
 def drop_orphaned_lead_ins(text: str) -> list[Edit]:
     """Drop a related-links lead-in (``Plus:``, ``Read more:``, ``RELATED:``) whose links are gone.
@@ -79,12 +77,10 @@ def drop_orphaned_lead_ins(text: str) -> list[Edit]:
     >>> drop_orphaned_lead_ins("Reuters said.\\n\\nRead more:\\n- Turkey and Russia agree Idlib ceasefire")
     'Reuters said.\\n\\nRead more:\\n- Turkey and Russia agree Idlib ceasefire'
     """
-    if ":" not in text and "…" not in text and not CAPS_LINE_RE.search(text):
-        return []
     spans = line_spans(text)
     drop: list[int] = []
-    for i, span in enumerate(spans):
-        if not lead_in_phrase(text[span[0] : span[1]]):
+    for i, (start, end) in enumerate(spans):
+        if not 2 < end - start <= 40 or not lead_in_phrase(text[start:end]):
             continue
         nxt = next((j for j in range(i + 1, len(spans)) if not is_blank(text, spans[j])), None)
         following = None if nxt is None else text[spans[nxt][0] : spans[nxt][1]]
@@ -115,6 +111,8 @@ CREDIT_LINE_RE = regex.compile(
     r")\s*$"
 )
 _WORD_RE = regex.compile(r"\w+")
+# Every credit-line shape has a slash, starts with "(", or names itself with one of these.
+_CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit", "Foto")
 
 
 def near_duplicate(a: str, b: str, *, threshold: float = 0.6) -> bool:
@@ -145,7 +143,7 @@ def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]
     >>> drop_caption_blocks(block, keep_credited=True).splitlines()[2]
     'A man carries his belongings through a street in Sarmin (Ghaith Alsayed/AP)'
     """
-    if ")" not in text:
+    if not has_any(text, ")"):
         return []
     spans = line_spans(text)
     drop: list[int] = []
@@ -175,7 +173,12 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
     >>> drop_photo_credit_lines("Photo: the image showed troops leaving Idlib on Tuesday, officials said.")
     'Photo: the image showed troops leaving Idlib on Tuesday, officials said.'
     """
-    if "/" not in text and ":" not in text and "(" not in text:
+    if not (
+        has_any(text, "/")
+        or text.startswith("(")
+        or "\n(" in text
+        or any(k in text for k in _CREDIT_WORDS)
+    ):
         return []
     spans = line_spans(text)
     drop = []
@@ -199,9 +202,12 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 5) -> list[Edit]:
     ...                           "Half of the displaced are believed to be children.")
     'Half of the displaced are believed to be children.\\n\\nTroops left.'
     """
-    spans = line_spans(text)
-    if len(spans) < 2:
+    lines = text.split("\n")
+    distinct = set(lines)
+    distinct.discard("")
+    if len(distinct) == len(lines) - lines.count(""):  # no line repeats: the usual case
         return []
+    spans = line_spans(text)
     seen: set[str] = set()
     drop = []
     for i, (s, e) in enumerate(spans):
@@ -243,16 +249,17 @@ def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Ed
     'Troops left.'
     """
     exact, patterns = _boilerplate(extra)
+    heads = tuple(p.partition("*")[0].rstrip() for p in patterns)
     spans = line_spans(text)
     drop = []
     for i, (s, e) in enumerate(spans):
-        if e - s > 120:
+        if not 1 < e - s <= 120:
             continue
         key = _key(text[s:e])
-        if not key:
-            continue
         if key in exact or (
-            key.count(" ") < 12 and any(_matches_pattern(key, p) for p in patterns)
+            key.startswith(heads)  # one C call before the per-pattern check
+            and key.count(" ") < 12
+            and any(_matches_pattern(key, p) for p in patterns)
         ):
             drop.append(i)
     return drop_lines(text, spans, drop)

@@ -6,6 +6,7 @@ import re
 
 import regex
 
+from newsclean._chars import GENERAL_PUNCTUATION, has_any, rare_chars
 from newsclean._text import line_spans, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -26,7 +27,7 @@ def unescape_moses_escapes(text: str) -> list[Edit]:
     >>> unescape_moses_escapes("mail me @ home")
     'mail me @ home'
     """
-    if "@" not in text:
+    if not has_any(text, "@"):
         return []
     return [(m.start(), m.end(), m.group(1)) for m in MOSES_RE.finditer(text)]
 
@@ -45,7 +46,7 @@ def join_bpe_subwords(text: str) -> list[Edit]:
     >>> join_bpe_subwords("contact @@ mention")
     'contact @@ mention'
     """
-    if "@@ " not in text:
+    if not has_any(text, "@") or "@@ " not in text:
         return []
     return [(m.start(), m.end(), "") for m in BPE_RE.finditer(text)]
 
@@ -66,7 +67,7 @@ def replace_sentencepiece_markers(text: str) -> list[Edit]:
     >>> replace_sentencepiece_markers("prices ▁▂▃▅▇ rose")
     'prices ▁▂▃▅▇ rose'
     """
-    if _SP not in text:
+    if not has_any(text, GENERAL_PUNCTUATION) or _SP not in text:
         return []
     edits: list[Edit] = []
     for start, end in line_spans(text):
@@ -94,7 +95,7 @@ def remove_unknown_tokens(text: str) -> list[Edit]:
     >>> remove_unknown_tokens("the <unk> commander said")
     'the commander said'
     """
-    if "<" not in text:
+    if not has_any(text, "<"):
         return []
     return removal_edits(text, [(m.start(), m.end(), "") for m in UNK_RE.finditer(text)])
 
@@ -145,9 +146,17 @@ _PREFIXES = frozenset(
 _SUSPENDERS = frozenset(
     ["and", "or", "nor", "to", "but", "vs", "versus", "through", "und", "et", "ou", "y"]
 )
-SPACED_HYPHEN_RE = regex.compile(
-    r"(?<![\p{L}\p{N}-])(\p{L}{1,40})(?: -(?=(\p{L}))|- (?=(\p{L}{1,40})\b))"
-)
+# Both shapes start with a literal ("- " or " -"), which the regex engine finds at memchr speed;
+# the word before is then read backwards from a short window.
+SPACE_HYPHEN_RE = re.compile(r" -(?=[^\W\d_])")  # "al -Assad"
+HYPHEN_SPACE_RE = re.compile(r"- (?=([^\W\d_]{1,40})\b)")  # "al- Assad"
+WORD_BEFORE_RE = re.compile(r"(?:^|[^\w-])([^\W\d_]{1,40})\Z")
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """The whole word of letters ending at ``pos``, if one does (at most 40 letters)."""
+    found = WORD_BEFORE_RE.search(text, max(0, pos - 42), pos)
+    return found.group(1) if found else None
 
 
 @cleaner(family="detokenize", risk=Risk.LOW)
@@ -164,16 +173,17 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
     >>> join_spaced_hyphens("pre- and post-war, won 3 -2, Ankara - Moscow, run ls -la")
     'pre- and post-war, won 3 -2, Ankara - Moscow, run ls -la'
     """
-    if "-" not in text:
+    if " -" not in text and "- " not in text:
         return []
     edits: list[Edit] = []
-    for m in SPACED_HYPHEN_RE.finditer(text):
-        left = m.group(1).lower()
-        if m.group(2) is not None:  # "word -Word"
-            if left in _PREFIXES or m.group(2).isupper():
-                edits.append((m.end(1), m.end(1) + 1, ""))
-        elif m.group(3).lower() not in _SUSPENDERS:  # "word- word"
-            edits.append((m.end(1) + 1, m.end(1) + 2, ""))
+    for m in SPACE_HYPHEN_RE.finditer(text):
+        left = _word_before(text, m.start())
+        if left and (left.lower() in _PREFIXES or text[m.end()].isupper()):
+            edits.append((m.start(), m.start() + 1, ""))
+    for m in HYPHEN_SPACE_RE.finditer(text):
+        if _word_before(text, m.start()) and m.group(1).lower() not in _SUSPENDERS:
+            edits.append((m.start() + 1, m.end(), ""))
+    edits.sort()
     return edits
 
 
@@ -195,18 +205,58 @@ def join_split_contractions(text: str) -> list[Edit]:
     >>> join_split_contractions("the 'special' forces and rock 'n' roll")
     "the 'special' forces and rock 'n' roll"
     """
-    if "'" not in text and "’" not in text:
+    present = rare_chars(text)
+    straight, curly = "'" in present, GENERAL_PUNCTUATION in present
+    if not (
+        (straight and (" '" in text or " n'" in text))
+        or (curly and (" ’" in text or " n’" in text))
+    ):
         return []
     return [(m.start(), m.end(), "") for m in CONTRACTION_RE.finditer(text)]
 
 
 # A space run before closing punctuation that is followed by a space, the line end or more
-# closing punctuation; and a space run after "(". ".NET", ".45" and "..." never match.
-SPACE_BEFORE_RE = regex.compile(
-    r"(?<=[\w\"”’)\]%]) +([,.;:!?)\]])(?=$|[\s\"”’)\],.;:!?])|(?<=[(\[]) +(?=[\w\"“‘])",
-    regex.MULTILINE,
-)
+# closing punctuation; and a space run after "(" or "[". ".NET", ".45" and "..." never match.
+# Candidates are found with str.find on the two-character needles (" ,", "( ", ...), which
+# runs at C speed and visits only real occurrences; a regex would start at every space.
 _FRENCH_SPACED = frozenset(";:!?")
+_SPACED_MARKS = tuple(
+    (pair, pair.strip() if pair.strip() in "();:!?[]" else "")
+    for pair in (" ,", " .", " ;", " :", " !", " ?", " )", " ]", "( ", "[ ")
+)
+_BEFORE_OK = frozenset('"”’)]%_')  # besides letters and digits, may stand before the spaces
+_AFTER_OK = frozenset('"”’)],.;:!?')  # besides whitespace, may follow the mark
+_OPENED_OK = frozenset('"“‘_')  # besides letters and digits, may follow "( "
+
+
+def _spaced_candidates(text: str, needles: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, mark)`` of each removable space run, in text order ("" mark: after "(")."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for needle in needles:
+        pos = text.find(needle)
+        while pos >= 0:
+            if needle[0] == " ":  # spaces before a mark at pos + 1
+                mark_at = pos + 1
+                start = pos
+                while start > 0 and text[start - 1] == " ":
+                    start -= 1
+                before = text[start - 1] if start else ""
+                after = text[mark_at + 1 : mark_at + 2]
+                if (
+                    before
+                    and (before.isalnum() or before in _BEFORE_OK)
+                    and (not after or after.isspace() or after in _AFTER_OK)
+                ):
+                    found[start] = (start, mark_at, text[mark_at])
+            else:  # spaces after an opening bracket at pos
+                end = pos + 1
+                while end < len(text) and text[end] == " ":
+                    end += 1
+                nxt = text[end : end + 1]
+                if nxt and (nxt.isalnum() or nxt in _OPENED_OK):
+                    found[pos + 1] = (pos + 1, end, "")
+            pos = text.find(needle, pos + 1)
+    return [found[k] for k in sorted(found)]
 
 
 @cleaner(family="detokenize", risk=Risk.LOW)
@@ -222,31 +272,32 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     >>> fix_punctuation_spacing('Macron said: "Nous sommes prêts !" and it ended 3 : 2 ...')
     'Macron said: "Nous sommes prêts !" and it ended 3 : 2 ...'
     """
-    if " " not in text:
+    # " ," and " ." are searched for always; the other marks only if the scan saw the mark.
+    present = rare_chars(text)
+    needles = [t for t, mark in _SPACED_MARKS if (not mark or mark in present) and t in text]
+    if not needles:
         return []
     edits: list[Edit] = []
-    # Quote state is carried along the line as matches advance, so each character is counted
-    # once: recounting from the line start per match would be quadratic on a long line.
+    # Quote state is carried along the line as candidates advance, so each character is
+    # counted once: recounting from the line start per candidate would be quadratic.
     line_start, scanned, quotes, curly, guillemets = -1, 0, 0, 0, False
-    for m in SPACE_BEFORE_RE.finditer(text):
-        mark = m.group(1)
-        if mark is None:  # "( word"
-            edits.append((m.start(), m.end(), ""))
+    for start, end, mark in _spaced_candidates(text, needles):
+        if not mark:  # "( word"
+            edits.append((start, end, ""))
             continue
-        start = m.start()
-        if mark == "." and text[m.end() : m.end() + 1] == ".":  # an ellipsis " ..." is style
+        if mark == "." and text[end + 1 : end + 2] == ".":  # an ellipsis " ..." is style
             continue
         if mark in _FRENCH_SPACED:
             if mark == ":" and text[start - 1].isdigit():
                 continue
-            if mark in ":;" and text[m.end() : m.end() + 1] in (")", "("):  # emoticons ":)"
+            if mark in ":;" and text[end + 1 : end + 2] in (")", "("):  # emoticons ":)"
                 continue
             # Look for a line break only in the stretch not yet scanned.
             this_line = text.rfind("\n", scanned if line_start >= 0 else 0, start) + 1
             if line_start < 0 or this_line > line_start:
                 line_start, scanned, quotes, curly = this_line, this_line, 0, 0
-                end = text.find("\n", start)
-                line = text[line_start : end if end >= 0 else len(text)]
+                line_end = text.find("\n", start)
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
                 guillemets = "«" in line or "»" in line
             segment = text[scanned:start]
             quotes += segment.count('"')
@@ -254,5 +305,5 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
             scanned = start
             if guillemets or quotes % 2 or curly > 0:
                 continue  # French spacing inside a quotation, or a French paragraph
-        edits.append((start, m.start(1), ""))
+        edits.append((start, end, ""))
     return edits

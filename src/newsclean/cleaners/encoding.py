@@ -7,6 +7,7 @@ import re
 import ftfy
 from ftfy.badness import is_bad
 
+from newsclean._chars import C1_CONTROL, GENERAL_PUNCTUATION, LATIN1_LETTERS, SPECIALS, has_any
 from newsclean._text import line_spans
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -55,7 +56,7 @@ def fix_mojibake(text: str) -> list[Edit]:
     >>> fix_mojibake("Syria’s “intense” café")
     'Syria’s “intense” café'
     """
-    if text.isascii():
+    if text.isascii() or not has_any(text, LATIN1_LETTERS):  # every mojibake has one of Â-ô
         return []
     edits: list[Edit] = []
     for start, end in line_spans(text):
@@ -71,6 +72,7 @@ def fix_mojibake(text: str) -> list[Edit]:
 # controls. fix_mojibake runs first, so C1 characters that were cp1252 punctuation are
 # already repaired; what is left is noise.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+_CONTROL_MARKERS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127)) + C1_CONTROL
 
 
 @cleaner(family="encoding", risk=Risk.SAFE)
@@ -84,7 +86,7 @@ def remove_control_characters(text: str) -> list[Edit]:
     >>> remove_control_characters("col1\\tcol2\\r\\n")
     'col1\\tcol2\\r\\n'
     """
-    if text.isprintable() or not CONTROL_RE.search(text):
+    if not has_any(text, _CONTROL_MARKERS):
         return []
     return [(m.start(), m.end(), "") for m in CONTROL_RE.finditer(text)]
 
@@ -98,7 +100,7 @@ def strip_byte_order_marks(text: str) -> list[Edit]:
     >>> strip_byte_order_marks("\\ufeffTurkey has said\\ufeff it hit back")
     'Turkey has said it hit back'
     """
-    if "\ufeff" not in text:
+    if not has_any(text, SPECIALS) or "\ufeff" not in text:
         return []
     return [(m.start(), m.end(), "") for m in re.finditer("\ufeff+", text)]
 
@@ -120,6 +122,8 @@ def remove_zero_width_characters(text: str) -> list[Edit]:
     >>> remove_zero_width_characters("\\U0001f468\\u200d\\U0001f469")  # family emoji keeps its ZWJ
     '👨\u200d👩'
     """
-    if text.isascii():
+    if not has_any(text, GENERAL_PUNCTUATION) or not any(
+        c in text for c in "\u200b\u2060\u200c\u200d"
+    ):
         return []
     return [(m.start(), m.end(), "") for m in ZERO_WIDTH_RE.finditer(text)]

@@ -6,6 +6,7 @@ import html
 import re
 from html.entities import html5
 
+from newsclean._chars import has_any
 from newsclean.cleaner import Edit, Risk, cleaner
 
 # One entity body: numeric, hex, or a name. Bounded as in ftfy's HTML_ENTITY_RE.
@@ -34,7 +35,7 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
     >>> unescape_double_escaped_entities("&amp;amp;lt; and R&amp;D;")
     '&amp;amp;lt; and R&amp;D;'
     """
-    if "&amp;" not in text:
+    if not has_any(text, "&") or "&amp;" not in text:
         return []
     return [
         (m.start(), m.end(), f"&{m.group(1)};")
@@ -51,6 +52,7 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
 #   amp;              only between capitals ("ATamp;T", "Qamp;A"), never "camp;"
 _PUNCT_CODES = frozenset({34, 38, 39, 160, 8211, 8212, 8216, 8217, 8220, 8221, 8230})
 _TYPO_NAMES = "rsquo|lsquo|rdquo|ldquo|sbquo|bdquo|mdash|ndash|hellip|nbsp|apos|laquo|raquo"
+_LOST_NAMES = tuple(f"{name};" for name in (*_TYPO_NAMES.split("|"), "amp"))
 LOST_OTHER_RE = re.compile(
     r"(?<![&#\w])#(?:[0-9]{2,4}|[xX][0-9a-fA-F]{2,4});(?=\w)"  # "#39;s", "#8220;Yes"
     r"|(?<=\w)#(?:[0-9]{2,4}|[xX][0-9a-fA-F]{2,4});"  # "Turkey#8217;s", "end#8221;"
@@ -120,7 +122,7 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
     >>> restore_entity_ampersands("the camp; the lamp;")
     'the camp; the lamp;'
     """
-    if ";" not in text:
+    if not has_any(text, ";"):
         return []
     edits: list[Edit] = []
     if "quot;" in text:
@@ -129,13 +131,14 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
             if "quot;" in line:
                 edits.extend((start + i, start + i, "&") for i in paired_lost_quotes(line))
             start += len(line) + 1
-    for m in LOST_OTHER_RE.finditer(text):
-        body = m.group()[1:-1] if m.group()[0] == "#" else ""
-        if body:
-            code = int(body[1:], 16) if body[0] in "xX" else int(body)
-            if code not in _PUNCT_CODES:
-                continue
-        edits.append((m.start(), m.start(), "&"))
+    if has_any(text, "#") or any(name in text for name in _LOST_NAMES):
+        for m in LOST_OTHER_RE.finditer(text):
+            body = m.group()[1:-1] if m.group()[0] == "#" else ""
+            if body:
+                code = int(body[1:], 16) if body[0] in "xX" else int(body)
+                if code not in _PUNCT_CODES:
+                    continue
+            edits.append((m.start(), m.start(), "&"))
     edits.sort()
     return edits
 
@@ -159,7 +162,7 @@ def decode_html_entities(text: str) -> list[Edit]:
     >>> decode_html_entities("AT&amp;T and Q&A, this&not that, &amp;lt;")
     'AT&T and Q&A, this&not that, &amp;lt;'
     """
-    if "&" not in text:
+    if not has_any(text, "&"):
         return []
     edits: list[Edit] = []
     for m in ENTITY_RE.finditer(text):

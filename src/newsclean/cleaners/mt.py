@@ -6,6 +6,10 @@ only where a named predicate finds English prose around the slip.
 
 from __future__ import annotations
 
+import itertools
+import operator
+import re
+
 import regex
 
 from newsclean.cleaner import Edit, Risk, cleaner
@@ -74,6 +78,27 @@ REPEATED_RE = regex.compile(
 )
 
 
+_TITLE_DOUBLES = tuple(
+    f"{w.title()} {w}"
+    for w in ("the", "a", "an", "it", "he", "she", "they", "we", "his", "their", "in", "on", "and")
+)
+
+
+def has_adjacent_repeat(text: str) -> bool:
+    """Cheap test: some word is followed by itself ("was was", "The the").
+
+    Splitting and comparing neighbours runs in C; the regex then looks only at texts that
+    pass. Doubles glued to punctuation ("the the,") are not seen here, a known gap.
+
+    >>> has_adjacent_repeat("it was was over"), has_adjacent_repeat("The the war"), has_adjacent_repeat("it was over")
+    (True, True, False)
+    """
+    words = text.split()
+    return any(map(operator.eq, words, itertools.islice(words, 1, None))) or any(
+        t in text for t in _TITLE_DOUBLES
+    )
+
+
 @cleaner(family="mt", risk=Risk.MEDIUM)
 def remove_repeated_words(text: str) -> list[Edit]:
     """Drop an accidentally doubled function word: ``the the`` -> ``the``, ``was was`` -> ``was``.
@@ -86,7 +111,7 @@ def remove_repeated_words(text: str) -> list[Edit]:
     >>> remove_repeated_words("He had had enough, and he said that that was it; what it is is war")
     'He had had enough, and he said that that was it; what it is is war'
     """
-    if " " not in text:
+    if not has_adjacent_repeat(text):
         return []
     edits: list[Edit] = []
     for m in REPEATED_RE.finditer(text):
@@ -196,10 +221,13 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
 
 # A lowercase one-word "sentence" after a full stop: "rebel factions. agency." (seed
 # helicopter line 3), left when MT reorders a clause. English sentences start with a capital.
-FRAGMENT_RE = regex.compile(
-    r"(?<=(?<!\p{L})(\p{L}{2,30})[.!?])(?: \p{Ll}{3,20}\.){1,3}(?=[ \t]*$|[ \t]+[\p{Lu}\"“])",
-    regex.MULTILINE,
+# Literal-first (". ", "! ", "? "): the engine jumps between sentence ends; the word before
+# the stop is checked afterwards.
+FRAGMENT_RE = re.compile(
+    r"[.!?]((?: [^\W\d_A-Z]{3,20}\.){1,3})(?=[ \t]*$|[ \t]+[A-Z\"“]|[ \t]+[^\W\d_a-z])",
+    re.MULTILINE,
 )
+_WORD_END_RE = re.compile(r"(?:^|[^\w.])([^\W\d_]{2,30})\Z")
 # Abbreviations after which a lowercase word continues the same sentence.
 _ABBREVIATIONS = frozenset(
     [
@@ -240,9 +268,12 @@ def drop_stray_fragments(text: str) -> list[Edit]:
         return []
     edits: list[Edit] = []
     for m in FRAGMENT_RE.finditer(text):
-        if m.group(1).lower() in _ABBREVIATIONS:
+        if not all(w.islower() for w in m.group(1).split()):
             continue
-        edits.append((m.start(), m.end(), ""))
+        before = _WORD_END_RE.search(text, max(0, m.start() - 32), m.start())
+        if before is None or before.group(1).lower() in _ABBREVIATIONS:
+            continue  # "p.m." or "etc.": the stop ends an abbreviation, not a sentence
+        edits.append((m.start(1), m.end(), ""))
     if edits and not looks_english(text):
         return []
     return edits
