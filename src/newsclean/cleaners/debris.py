@@ -221,11 +221,14 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 5) -> list[Edit]:
 
 
 @functools.cache
-def _boilerplate(extra: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+def _boilerplate(
+    extra: tuple[str, ...],
+) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Exact phrases, prefix patterns, and the patterns' fixed heads (for one startswith)."""
     phrases = [_key(p) if not p.endswith("*") else p for p in _word_list("boilerplate.txt") + extra]
     exact = frozenset(p for p in phrases if "*" not in p)
     patterns = tuple(p.lower() for p in phrases if "*" in p)
-    return exact, patterns
+    return exact, patterns, tuple(p.partition("*")[0].rstrip() for p in patterns)
 
 
 def _matches_pattern(key: str, pattern: str) -> bool:
@@ -248,8 +251,7 @@ def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Ed
     >>> drop_boilerplate_lines("Troops left.\\nPromoted stories", extra=("promoted stories",))
     'Troops left.'
     """
-    exact, patterns = _boilerplate(extra)
-    heads = tuple(p.partition("*")[0].rstrip() for p in patterns)
+    exact, patterns, heads = _boilerplate(extra)
     spans = line_spans(text)
     drop = []
     for i, (s, e) in enumerate(spans):
