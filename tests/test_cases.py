@@ -14,7 +14,7 @@ from newsclean import Pipeline
 CASES = Path(__file__).parent / "cases"
 FILES = ("in-the-wild.json", "synthetic.json", "negative.json", "known-failures.json")
 REQUIRED = {"label", "comment", "source", "original", "expected"}
-ALLOWED = REQUIRED | {"cleaner", "profile", "options"}
+ALLOWED = REQUIRED | {"cleaner", "profile", "options", "kind"}
 
 
 def load(name: str) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from newsclean.errors import NewscleanError
 from newsclean.pipeline import Pipeline
 from newsclean.registry import list_cleaners
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_QUALITY = 0, 1, 2, 3
 
 
 class UsageError(Exception):
@@ -45,6 +45,26 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("input", nargs="?", help="a text file ('-' for stdin)")
     source.add_argument("--text", help="explain this string instead of a file")
     with_pipeline(p_explain)
+
+    p_eval = sub.add_parser(
+        "eval",
+        help="score a profile or pipeline on labelled cases (JSONL: id, source, kind, raw, expected)",
+    )
+    p_eval.add_argument("cases", help="JSONL case file")
+    with_pipeline(p_eval)
+    p_eval.add_argument("--json", action="store_true", help="print the report as JSON")
+    p_eval.add_argument("--worst", type=int, default=5, help="how many worst cases to show")
+    p_eval.add_argument(
+        "--baseline", type=Path, help="quality baseline: fail (exit 3) below its floors"
+    )
+    p_eval.add_argument(
+        "--update-baseline", action="store_true", help="pin today's scores as floors"
+    )
+    p_eval.add_argument(
+        "--allow-regression",
+        action="store_true",
+        help="with --update-baseline: allow lowering a floor",
+    )
 
     p_list = sub.add_parser(
         "list", help="list every cleaner: name, family, risk, profiles, summary"
@@ -107,6 +127,61 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from newsclean import evaluate as ev
+
+    pipeline = _pipeline(args)
+    profile = None if args.pipeline is not None else args.profile
+    cases = ev.applicable(ev.load_cases(args.cases), profile)
+    if not cases:
+        raise UsageError(
+            f"{args.cases}: no cases apply to {'profile ' + str(profile) if profile else 'this pipeline'}"
+        )
+    report = ev.evaluate(cases, pipeline, worst=args.worst)
+    title = f"profile {profile}" if profile else f"pipeline {args.pipeline}"
+    print(json.dumps(report.as_dict(), indent=1) if args.json else ev.format_report(report, title))
+    if args.baseline is None:
+        return EXIT_OK
+    key = profile or f"pipeline:{args.pipeline.name}"
+    try:
+        stored = (
+            json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline.exists() else {}
+        )
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{args.baseline}: not a readable baseline ({exc})") from None
+    corpus_digest = ev.digest(args.cases)
+    if args.update_baseline:
+        new, lowered = ev.updated_baseline(
+            report, stored.get(key), corpus_digest, allow_regression=args.allow_regression
+        )
+        if lowered:
+            print(
+                f"newsclean: not lowering floors without --allow-regression: {'; '.join(lowered)}",
+                file=sys.stderr,
+            )
+            return EXIT_QUALITY
+        stored[key] = new
+        args.baseline.write_text(
+            json.dumps(stored, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        print(f"pinned {len(new['floors'])} floors for {key} in {args.baseline}", file=sys.stderr)
+        return EXIT_OK
+    if key not in stored:
+        raise UsageError(f"{args.baseline}: no floors for {key}; pin them with --update-baseline")
+    problems = ev.compare(report, stored[key], corpus_digest)
+    if problems:
+        print(f"newsclean: quality gate failed for {key}:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_QUALITY
+    print(
+        f"quality gate passed for {key}: {len(stored[key]['floors'])} floors held", file=sys.stderr
+    )
+    return EXIT_OK
+
+
 def _list(markdown: bool) -> int:
     rows = list_cleaners()
     if markdown:
@@ -132,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _clean(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "eval":
+            return _eval(args)
         return _list(args.markdown)
     except (UsageError, NewscleanError) as exc:
         print(f"newsclean: {exc}", file=sys.stderr)

@@ -112,7 +112,9 @@ def _validate(made: Cleaner, options: Mapping[str, Any]) -> Mapping[str, Any]:
     )
 
 
-def _make_step(spec: StepSpec) -> Step:
+def _make_step(spec: StepSpec | Step) -> Step:
+    if isinstance(spec, Step):
+        return spec
     if isinstance(spec, str):
         return Step(registry.get_cleaner(spec))
     if isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], str):
@@ -154,7 +156,7 @@ class Pipeline:
     """
 
     def __init__(
-        self, steps: Iterable[StepSpec], *, name: str | None = None, max_passes: int = 1
+        self, steps: Iterable[StepSpec | Step], *, name: str | None = None, max_passes: int = 1
     ) -> None:
         if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
             raise ConfigError(
