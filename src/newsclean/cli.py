@@ -1,50 +1,146 @@
-"""The ``newsclean`` command: clean text files, explain the changes, list the cleaners.
+"""The ``newsclean`` command: clean feeds and files, explain changes, audit a corpus, evaluate.
 
-User mistakes (a missing file, undecodable bytes, an unknown profile or cleaner, a malformed
-pipeline) print one line ``newsclean: what: why`` and exit with status 2, never a traceback.
+User mistakes (a missing file, an unknown format or cleaner, a malformed pipeline, a bad
+``--field``) print one line ``newsclean: what: why`` and exit with status 2, never a traceback.
+
+Exit status: 0 clean run; 1 internal error; 2 usage error, or an unprocessable record with
+``--strict``; 3 quality gate failed (``eval``); 4 the run finished but passed records through
+unchanged (each one reported, and counted in ``--stats``); 130 interrupted (no output written).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import html
+import json
+import os
+import signal
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 from newsclean import __version__
 from newsclean.errors import NewscleanError
+from newsclean.explain import Change, replay
+from newsclean.io import (
+    FORMATS,
+    FormatOptions,
+    InputError,
+    Writer,
+    detect_format,
+    make_writer,
+    read_records,
+)
+from newsclean.io.atomic import atomic_binary_writer
+from newsclean.io.compression import open_binary_read
 from newsclean.pipeline import Pipeline
+from newsclean.records import Record
 from newsclean.registry import list_cleaners
+from newsclean.run import run_processes, run_serial
+from newsclean.stats import CleanerCounts, Stats
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_QUALITY = 0, 1, 2, 3
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_QUALITY, EXIT_PASSED_THROUGH, EXIT_INTERRUPTED = (
+    0,
+    1,
+    2,
+    3,
+    4,
+    130,
+)
+SHOWN_PROBLEMS = 10  # reported one per line on stderr; the rest are counted
 
 
 class UsageError(Exception):
     """A mistake in how the command was called or in what it was given."""
 
 
+class StrictStop(Exception):
+    """--strict met a record it cannot process."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean",
         description="Clean the dirty text of scraped and machine-translated news.",
+        epilog="Exit status: 0 ok, 1 internal error, 2 usage or input error, 3 quality gate "
+        "failed, 4 records passed through unchanged, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_pipeline(p: argparse.ArgumentParser) -> None:
         group = p.add_mutually_exclusive_group()
-        group.add_argument("--profile", default="default", help="shipped profile (default, mt)")
+        group.add_argument("--profile", default="default", help="shipped profile: default or mt")
         group.add_argument("--pipeline", type=Path, help="pipeline TOML file")
 
-    p_clean = sub.add_parser("clean", help="print the cleaned text of files ('-' for stdin)")
-    p_clean.add_argument("inputs", nargs="+", help="text files, one document each")
+    def with_inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("inputs", nargs="*", help="files or directories ('-' or nothing: stdin)")
+        p.add_argument(
+            "--format",
+            choices=sorted(FORMATS),
+            help="input format (default: by extension, then content)",
+        )
+        p.add_argument(
+            "--field",
+            action="append",
+            help="JSON field to clean, dotted for nested (repeatable; default: text)",
+        )
+        p.add_argument(
+            "--column", default="text", help="CSV/TSV column to clean: header name or 0-based index"
+        )
+        p.add_argument("--glob", default="*", help="files to take from directories (default: all)")
+
+    p_clean = sub.add_parser("clean", help="clean records and write them in their format")
+    with_inputs(p_clean)
+    p_clean.add_argument(
+        "-o",
+        "--output",
+        help="output file, or directory (ending in / or existing) for one output per input; default stdout",
+    )
     with_pipeline(p_clean)
+    p_clean.add_argument(
+        "--jobs", type=int, default=1, help="worker processes (output is identical to --jobs 1)"
+    )
+    p_clean.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when it is a terminal)",
+    )
+    p_clean.add_argument(
+        "--stats", type=Path, help="write counts (per cleaner too) to this JSON file"
+    )
+    p_clean.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first record that cannot be processed (exit 2)",
+    )
+    p_clean.add_argument(
+        "--rejects",
+        type=Path,
+        help="write records passed through, with reasons, to this JSONL file",
+    )
 
     p_explain = sub.add_parser("explain", help="show what each cleaner changed, and where")
-    source = p_explain.add_mutually_exclusive_group(required=True)
-    source.add_argument("input", nargs="?", help="a text file ('-' for stdin)")
-    source.add_argument("--text", help="explain this string instead of a file")
+    with_inputs(p_explain)
+    p_explain.add_argument("--text", help="explain this string instead of reading input")
     with_pipeline(p_explain)
+    p_explain.add_argument("--json", action="store_true", help="print changes as JSON")
+    p_explain.add_argument(
+        "--limit", type=int, default=20, help="at most this many records with changes"
+    )
+
+    p_audit = sub.add_parser(
+        "audit", help="report what each cleaner would change in a corpus, writing nothing"
+    )
+    with_inputs(p_audit)
+    with_pipeline(p_audit)
+    p_audit.add_argument("--json", action="store_true", help="print the report as JSON")
+    p_audit.add_argument("--html", type=Path, help="also write a self-contained HTML report here")
+    p_audit.add_argument("--examples", type=int, default=3, help="examples per cleaner")
 
     p_eval = sub.add_parser(
         "eval",
@@ -73,63 +169,363 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# -- shared ---------------------------------------------------------------------------------------
 def _pipeline(args: argparse.Namespace) -> Pipeline:
     if args.pipeline is not None:
         return Pipeline.from_toml(args.pipeline)
     return Pipeline.from_profile(args.profile)
 
 
-def _read(name: str) -> str:
-    if name == "-":
-        data = sys.stdin.buffer.read()
-        where = "<stdin>"
-    else:
+def _options(args: argparse.Namespace) -> FormatOptions:
+    fields = tuple(args.field or ("text",))
+    for name in fields:
+        if not name or any(not part for part in name.split(".")):
+            raise UsageError(
+                f"--field {name!r}: a field is a name or a dotted path such as body.text"
+            )
+    return FormatOptions(fields=fields, column=args.column)
+
+
+def _inputs(args: argparse.Namespace) -> list[tuple[Path | None, Path | None]]:
+    """``(file, base)`` pairs; ``base`` is the directory it was found in (for output names)."""
+    names = args.inputs or ["-"]
+    found: list[tuple[Path | None, Path | None]] = []
+    for name in names:
+        if name == "-":
+            found.append((None, None))
+            continue
         path = Path(name)
-        where = name
         if path.is_dir():
-            raise UsageError(f"{name}: is a directory; give the text files in it")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise UsageError(f"{name}: no such file") from None
-        except OSError as exc:
-            raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
+            files = sorted(
+                p for p in path.rglob(args.glob) if p.is_file() and not p.name.startswith(".")
+            )
+            if not files:
+                raise UsageError(f"{name}: no files matching {args.glob!r} in this directory")
+            found.extend((f, path) for f in files)
+        elif not path.exists():
+            raise UsageError(f"{name}: no such file or directory")
+        else:
+            found.append((path, None))
+    return found
+
+
+def _format_of(path: Path | None, args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if path is None:
+        return "jsonl" if args.field else "text"
+    with open_binary_read(path) as stream:
+        head = stream.read(256)
+    return detect_format(path, head)
+
+
+def _stdin() -> IO[bytes]:
+    return sys.stdin.buffer
+
+
+def _records(path: Path | None, fmt: str, options: FormatOptions) -> Iterator[Record]:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise UsageError(
-            f"{where}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it first, e.g. iconv -f latin1 -t utf-8"
-        ) from None
+        yield from read_records(path, fmt, options, _stdin() if path is None else None)
+    except ValueError as exc:  # a CSV column that is not there, and similar
+        raise UsageError(str(exc)) from None
+
+
+# -- clean ----------------------------------------------------------------------------------------
+class Problems:
+    """Reports passed-through records: the first few on stderr, all to --rejects."""
+
+    def __init__(self, strict: bool, rejects: IO[bytes] | None) -> None:
+        self.strict, self.rejects, self.count = strict, rejects, 0
+
+    def __call__(self, records: Iterator[Record]) -> Iterator[Record]:
+        for record in records:
+            if record.passed_through:
+                self.count += 1
+                if self.strict:
+                    raise StrictStop(f"{record.where}: {record.problem}")
+                if self.count <= SHOWN_PROBLEMS:
+                    print(
+                        f"newsclean: {record.where}: {record.problem}; passed through unchanged",
+                        file=sys.stderr,
+                    )
+                if self.rejects is not None:
+                    raw = record.raw
+                    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+                    row = {"where": record.where, "reason": record.problem, "raw": text}
+                    self.rejects.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+            yield record
+
+
+def _progress(records: Iterator[Record], enabled: bool) -> Iterator[Record]:
+    if not enabled:
+        yield from records
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit=" records", file=sys.stderr, dynamic_ncols=True) as bar:
+        size = number = 0
+        for number, record in enumerate(records, 1):
+            size += sum(len(t) for t in record.texts.values())
+            if number % 64 == 0:  # updating per record would cost more than cleaning
+                bar.update(64)
+                bar.set_postfix_str(f"{size / 1e6:.1f} MB", refresh=False)
+            yield record
+        bar.update(number % 64)
+
+
+def _out_name(path: Path | None, base: Path | None, out_dir: Path, writes: str, fmt: str) -> Path:
+    from newsclean.io import OUTPUT_SUFFIX
+    from newsclean.io.compression import strip_compression
+
+    if path is None:
+        return out_dir / f"stdin{OUTPUT_SUFFIX[writes]}"
+    relative = path.relative_to(base) if base else Path(path.name)
+    if FORMATS[fmt].writes != fmt and writes in ("items", "text"):  # feeds -> .jsonl, html -> .txt
+        bare = strip_compression(relative)
+        return out_dir / bare.with_suffix(OUTPUT_SUFFIX[writes])
+    return out_dir / relative
 
 
 def _clean(args: argparse.Namespace) -> int:
     pipeline = _pipeline(args)
-    texts = [_read(name) for name in args.inputs]  # read all first: fail before any output
-    for number, text in enumerate(texts):
-        if number:
-            sys.stdout.write("\n")
-        cleaned = pipeline(text)
-        sys.stdout.write(cleaned if cleaned.endswith("\n") else cleaned + "\n")
-    return EXIT_OK
+    options = _options(args)
+    inputs = _inputs(args)
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
+    formats = [(_format_of(path, args), path, base) for path, base in inputs]
+    output = args.output
+    to_dir = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if not to_dir:
+        writes = {FORMATS[fmt].writes for fmt, _, _ in formats}
+        if len(writes) > 1:
+            raise UsageError(
+                f"inputs of different formats ({', '.join(sorted(writes))}) need -o DIRECTORY/"
+            )
+    stats = Stats()
+    show_progress = sys.stderr.isatty() if args.progress is None else args.progress
+    started = time.perf_counter()
+
+    def execute(records: Iterator[Record]) -> Iterator[Record]:
+        if args.jobs > 1:
+            return run_processes(
+                records, pipeline, stats, jobs=args.jobs, detail=args.stats is not None
+            )
+        return run_serial(records, pipeline, stats, detail=args.stats is not None)
+
+    with contextlib.ExitStack() as stack:
+        rejects = stack.enter_context(atomic_binary_writer(args.rejects)) if args.rejects else None
+        problems = Problems(args.strict, rejects)
+
+        def write_all(jobs: list[tuple[str, Path | None, Path | None]], writer: Writer) -> None:
+            stream = (r for fmt, path, _ in jobs for r in _records(path, fmt, options))
+            for record in _progress(problems(execute(stream)), show_progress):
+                writer.write(record)
+            writer.close()
+
+        if to_dir:
+            out_dir = Path(output)
+            for fmt, path, base in formats:
+                target = _out_name(path, base, out_dir, FORMATS[fmt].writes, fmt)
+                with atomic_binary_writer(target) as out:
+                    write_all([(fmt, path, base)], make_writer(FORMATS[fmt].writes, out))
+        elif output is not None:
+            with atomic_binary_writer(Path(output)) as out:
+                write_all(formats, make_writer(FORMATS[formats[0][0]].writes, out))
+        else:
+            out = sys.stdout.buffer
+            write_all(formats, make_writer(FORMATS[formats[0][0]].writes, out))
+            out.flush()
+        stats.seconds = time.perf_counter() - started
+        if args.stats:
+            with atomic_binary_writer(args.stats) as out:
+                out.write(json.dumps(stats.as_dict(), indent=1).encode("utf-8") + b"\n")
+    if problems.count > SHOWN_PROBLEMS:
+        print(
+            f"newsclean: ... and {problems.count - SHOWN_PROBLEMS} more records passed through",
+            file=sys.stderr,
+        )
+    print(f"newsclean: {stats.summary()}", file=sys.stderr)
+    return EXIT_PASSED_THROUGH if stats.passed_through else EXIT_OK
+
+
+# -- explain --------------------------------------------------------------------------------------
+_RED, _GREEN, _DIM, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[0m"
+
+
+def _show(text: str) -> str:
+    return text.replace("\n", "⏎")  # newlines stay visible on one output line
+
+
+def _inline(before: str, after: str, context_left: str, context_right: str, colour: bool) -> str:
+    show = _show
+    if colour:
+        return f"{_DIM}{show(context_left)}{_RESET}{_RED}{show(before)}{_RESET}{_GREEN}{show(after)}{_RESET}{_DIM}{show(context_right)}{_RESET}"
+    removed = f"[-{show(before)}-]" if before else ""
+    added = f"{{+{show(after)}+}}" if after else ""
+    return f"{show(context_left)}{removed}{added}{show(context_right)}"
+
+
+def _explain_texts(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    if args.text is not None:
+        yield "--text", args.text
+        return
+    options = _options(args)
+    for path, _ in _inputs(args):
+        for record in _records(path, _format_of(path, args), options):
+            for field, text in record.texts.items():
+                yield (record.where if len(record.texts) == 1 else f"{record.where} {field}"), text
 
 
 def _explain(args: argparse.Namespace) -> int:
     pipeline = _pipeline(args)
-    text = args.text if args.text is not None else _read(args.input)
-    explained = pipeline.explain(text)
-    for change in explained.changes:
-        print(
-            f"{change.cleaner:32} {change.start:>6}:{change.end:<6} {change.before!r} -> {change.after!r}"
-        )
-    print(f"{len(explained.changes)} change(s)")
+    colour = sys.stdout.isatty() and not args.json and "NO_COLOR" not in os.environ
+    shown = 0
+    rows = []
+    for where, text in _explain_texts(args):
+        explained = pipeline.explain(text)
+        if not explained.changes:
+            continue
+        shown += 1
+        if args.json:
+            rows.append(
+                {
+                    "where": where,
+                    "text": explained.text,
+                    "changes": [vars(c) for c in explained.changes],
+                }
+            )
+        else:
+            print(f"{where}: {len(explained.changes)} change(s)")
+            # Offsets index the text as it stood before each change's step, so the context
+            # is read from that text, replayed step by step.
+            current, step = text, -1
+            applied: list[Change] = []
+            for change in explained.changes:
+                if change.step != step and applied:
+                    current = replay(current, applied)
+                    applied = []
+                step = change.step
+                applied.append(change)
+                left = current[max(0, change.start - 25) : change.start]
+                right = current[change.end : change.end + 25]
+                line = current.count("\n", 0, change.start) + 1
+                print(
+                    f"  {change.cleaner:32} line {line:<4} {_inline(change.before, change.after, left, right, colour)}"
+                )
+        if shown >= args.limit:
+            break
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif not shown:
+        print("no changes")
     return EXIT_OK
 
 
-def _eval(args: argparse.Namespace) -> int:
-    import json
+# -- audit ----------------------------------------------------------------------------------------
+def _audit(args: argparse.Namespace) -> int:
+    pipeline = _pipeline(args)
+    options = _options(args)
+    stats = Stats()
+    examples: dict[str, list[dict[str, str]]] = {}
+    for path, _ in _inputs(args):
+        fmt = _format_of(path, args)
+        for record in _records(path, fmt, options):
+            if record.structural or record.passed_through:
+                stats.records += not record.structural
+                stats.passed_through += record.passed_through
+                continue
+            stats.records += 1
+            changed = False
+            for text in record.texts.values():
+                stats.bytes_in += len(text.encode("utf-8", "surrogatepass"))
+                explained = pipeline.explain(text)
+                for change in explained.changes:
+                    changed = True
+                    counts = stats.cleaners.setdefault(change.cleaner, CleanerCounts())
+                    counts.spans += 1
+                    counts.chars += len(change.before) + len(change.after)
+                    bucket = examples.setdefault(change.cleaner, [])
+                    if len(bucket) < args.examples and not any(
+                        e["where"] == record.where for e in bucket
+                    ):
+                        bucket.append(
+                            {
+                                "where": record.where,
+                                "before": change.before[:300],
+                                "after": change.after[:300],
+                            }
+                        )
+                for name in {c.cleaner for c in explained.changes}:
+                    stats.cleaners[name].documents += 1
+            stats.changed += changed
+            stats.unchanged += not changed
+    report: dict[str, Any] = {
+        "records": stats.records,
+        "changed": stats.changed,
+        "passed_through": stats.passed_through,
+        "bytes": stats.bytes_in,
+        "cleaners": {
+            k: {**vars(v), "examples": examples.get(k, [])}
+            for k, v in sorted(stats.cleaners.items(), key=lambda kv: -kv[1].documents)
+        },
+    }
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(
+            f"{stats.records} records, {stats.changed} would change, {stats.passed_through} cannot be processed"
+        )
+        print(f"  {'cleaner':34} {'documents':>9} {'share':>6} {'spans':>7} {'chars':>8}")
+        for name, row in report["cleaners"].items():
+            share = row["documents"] / stats.records if stats.records else 0
+            print(
+                f"  {name:34} {row['documents']:9} {share:6.1%} {row['spans']:7} {row['chars']:8}"
+            )
+            for example in row["examples"]:
+                print(
+                    f"      {example['where']}: {example['before'][:60]!r} -> {example['after'][:60]!r}"
+                )
+    if args.html:
+        with atomic_binary_writer(args.html) as out:
+            out.write(_audit_html(report).encode("utf-8"))
+        print(f"newsclean: wrote {args.html}", file=sys.stderr)
+    return EXIT_OK
 
+
+def _audit_html(report: dict[str, Any]) -> str:
+    """A self-contained page: totals, a bar per cleaner (share of records), and examples."""
+    records = report["records"] or 1
+    rows = []
+    for name, row in report["cleaners"].items():
+        share = row["documents"] / records
+        examples = "".join(
+            f"<li><code>{html.escape(e['where'])}</code>: <del>{html.escape(e['before'])}</del> → <ins>{html.escape(e['after'])}</ins></li>"
+            for e in row["examples"]
+        )
+        rows.append(
+            f"<tr><td><code>{html.escape(name)}</code></td><td class=n>{row['documents']}</td>"
+            f"<td><div class=bar style='width:{share * 100:.1f}%'></div>{share:.1%}</td>"
+            f"<td class=n>{row['spans']}</td><td class=n>{row['chars']}</td></tr>"
+            f"<tr class=ex><td colspan=5><ul>{examples}</ul></td></tr>"
+        )
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>newsclean audit</title>
+<style>
+body{{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:70em}} table{{border-collapse:collapse;width:100%}}
+td,th{{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left}} .n{{text-align:right}}
+.bar{{display:inline-block;height:.9em;background:#4a7;margin-right:.5em;vertical-align:middle}}
+.ex td{{border:0;font-size:12px;color:#444}} del{{background:#fdd}} ins{{background:#dfd;text-decoration:none}}
+</style></head><body>
+<h1>newsclean audit</h1>
+<p><b>{report["records"]}</b> records, <b>{report["changed"]}</b> would change, <b>{report["passed_through"]}</b> cannot be processed, {report["bytes"] / 1e6:.2f} MB.</p>
+<table><tr><th>cleaner</th><th class=n>records</th><th>share of records</th><th class=n>spans</th><th class=n>chars</th></tr>
+{"".join(rows)}
+</table></body></html>
+"""
+
+
+# -- eval and list --------------------------------------------------------------------------------
+def _eval(args: argparse.Namespace) -> int:
     from newsclean import evaluate as ev
 
     pipeline = _pipeline(args)
@@ -163,9 +559,8 @@ def _eval(args: argparse.Namespace) -> int:
             )
             return EXIT_QUALITY
         stored[key] = new
-        args.baseline.write_text(
-            json.dumps(stored, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        with atomic_binary_writer(args.baseline) as out:
+            out.write((json.dumps(stored, indent=1, sort_keys=True) + "\n").encode("utf-8"))
         print(f"pinned {len(new['floors'])} floors for {key} in {args.baseline}", file=sys.stderr)
         return EXIT_OK
     if key not in stored:
@@ -200,18 +595,34 @@ def _list(markdown: bool) -> int:
     return EXIT_OK
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # unwinds through the atomic writers, which remove their temp files
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in ("clean", "audit"):
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         if args.command == "clean":
             return _clean(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "audit":
+            return _audit(args)
         if args.command == "eval":
             return _eval(args)
         return _list(args.markdown)
-    except (UsageError, NewscleanError) as exc:
+    except StrictStop as exc:
+        print(f"newsclean: {exc}; stopped (--strict), no output written", file=sys.stderr)
+        return EXIT_USAGE
+    except (UsageError, InputError, NewscleanError) as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:  # `newsclean clean big.txt | head` is not an error
+    except KeyboardInterrupt:
+        print("newsclean: interrupted; no output written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `newsclean clean big.jsonl | head` is not an error
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (silence the interpreter's flush)
         return EXIT_OK

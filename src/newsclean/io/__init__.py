@@ -1,0 +1,167 @@
+"""Readers and writers of the formats newsclean cleans, and how a format is recognised.
+
+``read_records(path, format, options)`` yields Records; ``make_writer(format, stream)`` gives
+an object with ``write(record)`` and ``close()``. Nothing here knows about cleaning: records
+go in and out, and the command wires them to a pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import IO, Protocol
+
+from newsclean.io.compression import InputError, open_binary_read, strip_compression
+from newsclean.io.delimited import DelimitedWriter, read_delimited
+from newsclean.io.feeds import read_feed
+from newsclean.io.html import read_html
+from newsclean.io.jsonl import (
+    JsonArrayWriter,
+    read_json_array,
+    read_jsonl,
+    set_path,
+    write_jsonl_record,
+)
+from newsclean.io.options import FormatOptions
+from newsclean.io.text import read_text, write_text_record
+from newsclean.records import Record
+
+__all__ = [
+    "FORMATS",
+    "FormatOptions",
+    "InputError",
+    "Writer",
+    "detect_format",
+    "make_writer",
+    "read_records",
+]
+
+
+class Writer(Protocol):
+    def write(self, record: Record) -> None: ...
+    def close(self) -> None: ...
+
+
+class _FunctionWriter:
+    def __init__(
+        self, out: IO[bytes], write: Callable[[IO[bytes], Record], None], separator: bytes = b""
+    ) -> None:
+        self.out, self._write, self.separator, self.count = out, write, separator, 0
+
+    def write(self, record: Record) -> None:
+        if self.count and self.separator:
+            self.out.write(self.separator)
+        self._write(self.out, record)
+        self.count += 1
+
+    def close(self) -> None:
+        return None
+
+
+def _write_item(out: IO[bytes], record: Record) -> None:
+    """Feed items: the item object with its cleaned texts, one JSON line."""
+    item = dict(record.item or {"where": record.where, "problem": record.problem})
+    for path, text in record.texts.items():
+        set_path(item, path, text)
+    out.write(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
+
+
+Reader = Callable[[IO[bytes], str, FormatOptions], Iterator[Record]]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    read: Reader
+    writes: str  # the format its output is written in
+    suffixes: tuple[str, ...]
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("jsonl", read_jsonl, "jsonl", (".jsonl", ".ndjson", ".jl")),
+        Format("json", read_json_array, "json", (".json",)),
+        Format("csv", partial(read_delimited, delimiter=","), "csv", (".csv",)),
+        Format("tsv", partial(read_delimited, delimiter="\t"), "tsv", (".tsv", ".tab")),
+        Format("text", read_text, "text", (".txt", ".text", ".md")),
+        Format("feed", read_feed, "items", (".rss", ".atom", ".xml")),
+        Format("html", read_html, "text", (".html", ".htm", ".xhtml")),
+    )
+}
+OUTPUT_SUFFIX = {
+    "jsonl": ".jsonl",
+    "json": ".json",
+    "csv": ".csv",
+    "tsv": ".tsv",
+    "text": ".txt",
+    "items": ".jsonl",
+}
+
+
+def detect_format(path: Path, head: bytes = b"") -> str:
+    """The format of a file, from its extension (compression ignored), else from its content.
+
+    >>> detect_format(Path("dump.jsonl.gz")), detect_format(Path("x"), b'{"text": "a"}')
+    ('jsonl', 'jsonl')
+    """
+    suffix = strip_compression(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt.name
+    start = head.lstrip()[:200].lower()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"["):
+        return "json"
+    if start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+        return "feed"
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
+def read_records(
+    path: Path | None, fmt: str | None, options: FormatOptions, stdin: IO[bytes] | None = None
+) -> Iterator[Record]:
+    """Records of a file (``None`` with ``stdin``: standard input), streamed."""
+    if path is None:
+        assert stdin is not None
+        stream: IO[bytes] = stdin
+        where = "<stdin>"
+        name = Path("stdin")
+    else:
+        stream = open_binary_read(path)
+        where = str(path)
+        name = path
+    try:
+        if fmt is None:
+            peek = getattr(stream, "peek", None)
+            fmt = detect_format(name, peek(256)[:256] if peek else b"")
+        try:
+            yield from FORMATS[fmt].read(stream, where, options)
+        except OSError as exc:  # a truncated gzip, an unreadable disk
+            raise InputError(f"{where}: cannot read ({exc})") from None
+        except EOFError as exc:
+            raise InputError(f"{where}: file ends early ({exc})") from None
+    finally:
+        if path is not None:
+            stream.close()
+
+
+def make_writer(output_format: str, out: IO[bytes]) -> Writer:
+    """A writer of records in ``output_format`` (a Format's ``writes``) to ``out``."""
+    if output_format == "jsonl":
+        return _FunctionWriter(out, write_jsonl_record)
+    if output_format == "items":
+        return _FunctionWriter(out, _write_item)
+    if output_format == "json":
+        return JsonArrayWriter(out)
+    if output_format in ("csv", "tsv"):
+        return DelimitedWriter(out, "," if output_format == "csv" else "\t")
+    if output_format == "text":
+        return _FunctionWriter(out, write_text_record, separator=b"\n")
+    raise ValueError(f"unknown output format {output_format!r}")

@@ -1,0 +1,13 @@
+"""What readers and writers are told: which fields or column hold the text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    fields: tuple[str, ...] = (
+        "text",
+    )  # JSON: dotted paths ("body.text"); the default is the common name
+    column: str = "text"  # CSV/TSV: header name, or a 0-based index
