@@ -27,8 +27,26 @@ def imports(path: Path) -> set[str]:
 @pytest.mark.parametrize(
     ("folder", "forbidden"),
     [
-        ("cleaners", ("newsclean.io", "newsclean.run", "newsclean.cli", "newsclean.pipeline", "newsclean.records")),
-        ("io", ("newsclean.cleaners", "newsclean.pipeline", "newsclean.run", "newsclean.cli", "newsclean.registry")),
+        (
+            "cleaners",
+            (
+                "newsclean.io",
+                "newsclean.run",
+                "newsclean.cli",
+                "newsclean.pipeline",
+                "newsclean.records",
+            ),
+        ),
+        (
+            "io",
+            (
+                "newsclean.cleaners",
+                "newsclean.pipeline",
+                "newsclean.run",
+                "newsclean.cli",
+                "newsclean.registry",
+            ),
+        ),
         ("run", ("newsclean.io", "newsclean.cleaners", "newsclean.cli")),
     ],
 )
