@@ -20,11 +20,17 @@ SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "helicopter-machine-translated.txt"
 
 
+def command() -> list[str]:
+    """The installed console script (beside this interpreter), else ``python -m newsclean``."""
+    script = Path(sys.executable).parent / "newsclean"
+    exe = str(script) if script.exists() else shutil.which("newsclean")
+    return [exe] if exe else [sys.executable, "-m", "newsclean"]
+
+
 def run(
     *args: str, stdin: bytes | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    exe = shutil.which("newsclean")
-    cmd = [exe] if exe else [sys.executable, "-m", "newsclean"]
+    cmd = command()
     return subprocess.run(
         [*cmd, *args], input=stdin, capture_output=True, timeout=300, check=False, cwd=cwd
     )
@@ -96,6 +102,17 @@ def test_feeds_come_out_as_jsonl_items(name: str) -> None:
     text = items[0]["summary"] or items[0]["content"]
     assert isinstance(text, str)
     assert "%MINIFYHTML" not in text and "<p>" not in text and 'price,"' in text
+
+
+def test_feed_items_as_rss_when_asked(tmp_path: Path) -> None:
+    import feedparser
+
+    target = tmp_path / "clean.rss"
+    out = run("clean", str(SAMPLES / "feed.atom"), "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    parsed = feedparser.parse(target.read_bytes())
+    assert not parsed.bozo and len(parsed.entries) == 4
+    assert "%MINIFYHTML" not in parsed.entries[0].summary
 
 
 def test_html_page_gives_clean_text() -> None:
@@ -218,8 +235,7 @@ def test_interrupted_run_leaves_no_output(tmp_path: Path) -> None:
     big = tmp_path / "big.jsonl"
     big.write_bytes((SAMPLES / "articles.jsonl").read_bytes() * 3000)
     target = tmp_path / "out.jsonl"
-    exe = shutil.which("newsclean")
-    cmd = [exe] if exe else [sys.executable, "-m", "newsclean"]
+    cmd = command()
     proc = subprocess.Popen([*cmd, "clean", str(big), "-o", str(target)], stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
     while not list(tmp_path.glob(".out.jsonl.*")) and time.monotonic() < deadline:

@@ -35,7 +35,7 @@ from newsclean.io import (
     read_records,
 )
 from newsclean.io.atomic import atomic_binary_writer
-from newsclean.io.compression import open_binary_read
+from newsclean.io.compression import open_binary_read, strip_compression
 from newsclean.pipeline import Pipeline
 from newsclean.records import Record
 from newsclean.registry import list_cleaners
@@ -296,10 +296,10 @@ def _clean(args: argparse.Namespace) -> int:
     output = args.output
     to_dir = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
     if not to_dir:
-        writes = {FORMATS[fmt].writes for fmt, _, _ in formats}
-        if len(writes) > 1:
+        kinds = {FORMATS[fmt].writes for fmt, _, _ in formats}
+        if len(kinds) > 1:
             raise UsageError(
-                f"inputs of different formats ({', '.join(sorted(writes))}) need -o DIRECTORY/"
+                f"inputs of different formats ({', '.join(sorted(kinds))}) need -o DIRECTORY/"
             )
     stats = Stats()
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
@@ -329,8 +329,12 @@ def _clean(args: argparse.Namespace) -> int:
                 with atomic_binary_writer(target) as out:
                     write_all([(fmt, path, base)], make_writer(FORMATS[fmt].writes, out))
         elif output is not None:
-            with atomic_binary_writer(Path(output)) as out:
-                write_all(formats, make_writer(FORMATS[formats[0][0]].writes, out))
+            writes = FORMATS[formats[0][0]].writes
+            target = Path(output)
+            if writes == "items" and strip_compression(target).suffix.lower() in (".rss", ".xml"):
+                writes = "rss"  # feed items asked for as XML: an RSS 2.0 document
+            with atomic_binary_writer(target) as out:
+                write_all(formats, make_writer(writes, out))
         else:
             out = sys.stdout.buffer
             write_all(formats, make_writer(FORMATS[formats[0][0]].writes, out))

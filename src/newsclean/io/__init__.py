@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import IO, Protocol
+from xml.sax.saxutils import escape
 
 from newsclean.io.compression import InputError, open_binary_read, strip_compression
 from newsclean.io.delimited import DelimitedWriter, read_delimited
@@ -59,6 +60,34 @@ class _FunctionWriter:
 
     def close(self) -> None:
         return None
+
+
+class RssWriter:
+    """Feed items as an RSS 2.0 document (title, link, guid, pubDate, description), streamed."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        out.write(
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+            b"<title>cleaned by newsclean</title><link>https://pypi.org/project/newsclean/</link>"
+            b"<description>items cleaned by newsclean</description>\n"
+        )
+
+    def write(self, record: Record) -> None:
+        item = dict(record.item or {})
+        item.update(record.texts)
+        parts = [
+            ("title", item.get("title")),
+            ("link", item.get("link")),
+            ("guid", item.get("id")),
+            ("pubDate", item.get("published")),
+            ("description", item.get("content") or item.get("summary")),
+        ]
+        body = "".join(f"<{tag}>{escape(str(value))}</{tag}>" for tag, value in parts if value)
+        self.out.write(f"<item>{body}</item>\n".encode())
+
+    def close(self) -> None:
+        self.out.write(b"</channel></rss>\n")
 
 
 def _write_item(out: IO[bytes], record: Record) -> None:
@@ -158,6 +187,8 @@ def make_writer(output_format: str, out: IO[bytes]) -> Writer:
         return _FunctionWriter(out, write_jsonl_record)
     if output_format == "items":
         return _FunctionWriter(out, _write_item)
+    if output_format == "rss":
+        return RssWriter(out)
     if output_format == "json":
         return JsonArrayWriter(out)
     if output_format in ("csv", "tsv"):
