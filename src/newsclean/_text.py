@@ -35,6 +35,21 @@ def line_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+SHORT_LINE = 120  # longer lines are prose paragraphs: no lead-in, credit or page furniture
+
+
+@functools.lru_cache(maxsize=16)
+def short_lines(text: str) -> tuple[int, ...]:
+    """Numbers of the lines of 2 to SHORT_LINE characters, the only ones that can be debris.
+
+    Cached like `line_spans`, so the debris cleaners share one walk over the lines.
+
+    >>> short_lines("Plus:\\n\\n" + "x" * 200 + "\\nAdvertisement")
+    (0, 3)
+    """
+    return tuple(i for i, (s, e) in enumerate(line_spans(text)) if 1 < e - s <= SHORT_LINE)
+
+
 def is_blank(text: str, span: tuple[int, int]) -> bool:
     return not text[span[0] : span[1]].strip()
 

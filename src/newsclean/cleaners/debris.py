@@ -9,7 +9,7 @@ from importlib import resources
 import regex
 
 from newsclean._chars import has_any
-from newsclean._text import drop_lines, is_blank, line_spans
+from newsclean._text import drop_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
 
 
@@ -79,8 +79,9 @@ def drop_orphaned_lead_ins(text: str) -> list[Edit]:
     """
     spans = line_spans(text)
     drop: list[int] = []
-    for i, (start, end) in enumerate(spans):
-        if not 2 < end - start <= 40 or not lead_in_phrase(text[start:end]):
+    for i in short_lines(text):
+        start, end = spans[i]
+        if end - start > 40 or not lead_in_phrase(text[start:end]):
             continue
         nxt = next((j for j in range(i + 1, len(spans)) if not is_blank(text, spans[j])), None)
         following = None if nxt is None else text[spans[nxt][0] : spans[nxt][1]]
@@ -182,10 +183,8 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
         return []
     spans = line_spans(text)
     drop = []
-    for i, (s, e) in enumerate(spans):
-        if e - s > 120:
-            continue
-        line = text[s:e]
+    for i in short_lines(text):
+        line = text[spans[i][0] : spans[i][1]]
         if CREDIT_LINE_RE.match(line) and not _SENTENCE_END_RE.search(line):
             drop.append(i)
     return drop_lines(text, spans, drop)
@@ -254,9 +253,8 @@ def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Ed
     exact, patterns, heads = _boilerplate(extra)
     spans = line_spans(text)
     drop = []
-    for i, (s, e) in enumerate(spans):
-        if not 1 < e - s <= 120:
-            continue
+    for i in short_lines(text):
+        s, e = spans[i]
         key = _key(text[s:e])
         if key in exact or (
             key.startswith(heads)  # one C call before the per-pattern check

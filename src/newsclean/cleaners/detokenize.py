@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from newsclean._chars import GENERAL_PUNCTUATION, has_any, rare_chars
 from newsclean._text import line_spans, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
@@ -187,10 +185,9 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
     return edits
 
 
-# "isn 't", "Turkey 's" (a space before the apostrophe), and Moses' "is n't" split.
-CONTRACTION_RE = regex.compile(
-    r"(?<=\p{L}) (?=['’](?:s|t|re|ve|ll|d|m)(?![\p{L}'’]))|(?<=\p{L}) (?=n['’]t(?!\p{L}))"
-)
+# "isn 't", "Turkey 's" (a space before the apostrophe), and Moses' "is n't" split. Candidates
+# are the spaces before an apostrophe or "n'", found with str.find; the clitic is checked there.
+CLITIC_RE = re.compile(r"['’](?:s|t|re|ve|ll|d|m)(?![^\W_]|['’])|n['’]t(?![^\W_])")
 
 
 @cleaner(family="detokenize", risk=Risk.LOW)
@@ -206,13 +203,25 @@ def join_split_contractions(text: str) -> list[Edit]:
     "the 'special' forces and rock 'n' roll"
     """
     present = rare_chars(text)
-    straight, curly = "'" in present, GENERAL_PUNCTUATION in present
-    if not (
-        (straight and (" '" in text or " n'" in text))
-        or (curly and (" ’" in text or " n’" in text))
-    ):
-        return []
-    return [(m.start(), m.end(), "") for m in CONTRACTION_RE.finditer(text)]
+    needles = [
+        n
+        for n, mark in (
+            (" '", "'"),
+            (" n'", "'"),
+            (" ’", GENERAL_PUNCTUATION),
+            (" n’", GENERAL_PUNCTUATION),
+        )
+        if mark in present
+    ]
+    edits: list[Edit] = []
+    for needle in needles:
+        pos = text.find(needle)
+        while pos >= 0:
+            if pos > 0 and text[pos - 1].isalpha() and CLITIC_RE.match(text, pos + 1):
+                edits.append((pos, pos + 1, ""))
+            pos = text.find(needle, pos + 1)
+    edits.sort()
+    return edits
 
 
 # A space run before closing punctuation that is followed by a space, the line end or more

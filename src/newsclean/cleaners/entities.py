@@ -52,13 +52,50 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
 #   amp;              only between capitals ("ATamp;T", "Qamp;A"), never "camp;"
 _PUNCT_CODES = frozenset({34, 38, 39, 160, 8211, 8212, 8216, 8217, 8220, 8221, 8230})
 _TYPO_NAMES = "rsquo|lsquo|rdquo|ldquo|sbquo|bdquo|mdash|ndash|hellip|nbsp|apos|laquo|raquo"
-_LOST_NAMES = tuple(f"{name};" for name in (*_TYPO_NAMES.split("|"), "amp"))
-LOST_OTHER_RE = re.compile(
-    r"(?<![&#\w])#(?:[0-9]{2,4}|[xX][0-9a-fA-F]{2,4});(?=\w)"  # "#39;s", "#8220;Yes"
-    r"|(?<=\w)#(?:[0-9]{2,4}|[xX][0-9a-fA-F]{2,4});"  # "Turkey#8217;s", "end#8221;"
-    rf"|(?<=\w)(?:{_TYPO_NAMES});|(?<![&\w])(?:{_TYPO_NAMES});(?=\w)"
-    r"|(?<=[A-Z])amp;(?=[A-Z0-9])"
-)
+
+
+# The body of a lost entity, matched backwards from its ";" (found with str.find): the text
+# is visited only at semicolons, which prose has few of.
+LOST_BODY_RE = re.compile(rf"(?:#(?:[0-9]{{2,4}}|[xX][0-9a-fA-F]{{2,4}})|{_TYPO_NAMES}|amp)\Z")
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def lost_entity_starts(text: str) -> list[int]:
+    """Offsets where an ``&`` is missing before a numeric or typographic entity.
+
+    Numeric codes count only for punctuation (``#8217;``) and, like the names (``rsquo;``),
+    only glued to a word: after one (``Turkey#8217;s``), or before one when nothing but a
+    space or punctuation precedes (``#8220;Yes``). ``amp;`` counts only between capitals.
+
+    >>> lost_entity_starts("Turkey#8217;s ATamp;T, the camp; #160; x")
+    [6, 16]
+    """
+    starts: list[int] = []
+    pos = text.find(";")
+    while pos >= 0:
+        body = LOST_BODY_RE.search(text, max(0, pos - 7), pos)
+        if body is not None:
+            start, token = body.start(), body.group()
+            before = text[start - 1] if start else ""
+            after = text[pos + 1] if pos + 1 < len(text) else ""
+            if token == "amp":  # "ATamp;T", "Qamp;A", never "camp;"
+                ok = before.isascii() and before.isupper() and (after.isupper() or after.isdigit())
+            elif _is_word(before):  # "Turkey#8217;s", "Turkeyrsquo;s"
+                ok = True
+            else:  # "#8220;Yes": before a word, after a space or punctuation (not "&" or "#")
+                ok = before != "&" and not (token[0] == "#" and before == "#") and _is_word(after)
+            if ok and token[0] == "#":
+                digits = token[2:] if token[1] in "xX" else token[1:]
+                ok = int(digits, 16 if token[1] in "xX" else 10) in _PUNCT_CODES
+            if ok:
+                starts.append(start)
+        pos = text.find(";", pos + 1)
+    return starts
+
+
 # Code has these; prose with a lost quot; does not. Doubled braces are template tokens, which
 # a later cleaner removes, so they must not decide (or the second run would decide otherwise).
 CODE_HINT_RE = re.compile(
@@ -125,20 +162,15 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
     if not has_any(text, ";"):
         return []
     edits: list[Edit] = []
-    if "quot;" in text:
-        start = 0
-        for line in text.split("\n"):
-            if "quot;" in line:
-                edits.extend((start + i, start + i, "&") for i in paired_lost_quotes(line))
-            start += len(line) + 1
-    if has_any(text, "#") or any(name in text for name in _LOST_NAMES):
-        for m in LOST_OTHER_RE.finditer(text):
-            body = m.group()[1:-1] if m.group()[0] == "#" else ""
-            if body:
-                code = int(body[1:], 16) if body[0] in "xX" else int(body)
-                if code not in _PUNCT_CODES:
-                    continue
-            edits.append((m.start(), m.start(), "&"))
+    pos = text.find("quot;")
+    while pos >= 0:  # each line holding a bare "quot;", once
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        edits.extend((line_start + i, line_start + i, "&") for i in paired_lost_quotes(line))
+        pos = text.find("quot;", line_end)
+    edits.extend((start, start, "&") for start in lost_entity_starts(text))
     edits.sort()
     return edits
 

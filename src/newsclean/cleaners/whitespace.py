@@ -6,10 +6,6 @@ import re
 
 from newsclean.cleaner import Edit, Risk, cleaner
 
-# Anchored at the start of a blank run and possessive: tried once per run, never re-scanned
-# from inside one (a plain "[ \t]+$" is quadratic on a long run of spaces before a letter).
-TRAILING_RE = re.compile(r"(?<![ \t])[ \t]++$", re.MULTILINE)
-
 
 @cleaner(family="whitespace", risk=Risk.SAFE)
 def strip_trailing_whitespace(text: str) -> list[Edit]:
@@ -20,9 +16,21 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
     >>> strip_trailing_whitespace("Turkey hit back.  \\nIdlib\\t")
     'Turkey hit back.\\nIdlib'
     """
-    if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
-        return []
-    return [(m.start(), m.end(), "") for m in TRAILING_RE.finditer(text)]
+    # Line ends are found with str.find, then each blank run is walked back: a regex such as
+    # "[ \t]+$" would be tried at every position of a long run of spaces.
+    ends = [len(text)] if text.endswith((" ", "\t")) else []
+    for needle in (" \n", "\t\n", " \r\n", "\t\r\n"):
+        pos = text.find(needle)
+        while pos >= 0:
+            ends.append(pos + 1)
+            pos = text.find(needle, pos + 1)
+    edits: list[Edit] = []
+    for end in sorted(set(ends)):
+        start = end
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        edits.append((start, end, ""))
+    return edits
 
 
 # Three or more line breaks (two or more blank lines, blanks holding only spaces) -> one
