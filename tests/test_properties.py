@@ -44,6 +44,17 @@ def test_idempotent(profile: str, text: str) -> None:
     assert newsclean.clean(once, profile=profile) == once
 
 
+BUILTIN = [c for c in all_cleaners() if c.__module__.startswith("newsclean.cleaners.")]
+
+
+@pytest.mark.parametrize("made", BUILTIN, ids=lambda c: c.name)
+@given(text=any_text)
+def test_every_cleaner_is_idempotent(made: object, text: str) -> None:
+    """Pipelines rely on it: a step is not re-run on the text it has just produced."""
+    once = made(text)  # type: ignore[operator]
+    assert made(once) == once  # type: ignore[operator]
+
+
 @given(text=any_text)
 def test_every_cleaner_returns_sorted_disjoint_edits(text: str) -> None:
     for made in all_cleaners():

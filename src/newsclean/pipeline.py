@@ -174,43 +174,52 @@ class Pipeline:
         self._calls = tuple((s.cleaner.find_edits, s.options) for s in self.steps)
         self.name = name
         # A later cleaner can uncover work for an earlier one (removing "<!-- -->" can leave the
-        # proof a lost "quot;" needed). Like ftfy's fix_segment, a pass that changed something
-        # is followed by another, up to max_passes, so that clean(clean(x)) == clean(x). Real
-        # text settles in one pass; clean text costs one pass. User pipelines default to one
-        # pass so a plain function is never applied twice by surprise.
+        # proof a lost "quot;" needed). Like ftfy's fix_segment, steps run again after a change,
+        # up to max_passes cycles, so that clean(clean(x)) == clean(x). Clean text costs one
+        # pass. User pipelines default to one pass so a plain function is never applied twice
+        # by surprise.
         self.max_passes = max_passes
 
     # -- running -----------------------------------------------------------------------------
     def __call__(self, text: str) -> str:
         text = check_text(text, "Pipeline()")
-        for _ in range(self.max_passes):
-            changed = False
-            for find_edits, options in self._calls:
-                edits = find_edits(text, **options)
-                if edits:
-                    text = apply_edits(text, edits)
-                    changed = True
-            if not changed:
-                break
+        calls, n = self._calls, len(self._calls)
+        # Steps run in a cycle until every step has seen the current text (the step that made
+        # it counts as having seen it) or max_passes cycles are spent. A text that a pass left
+        # unchanged stops after one pass; after a change by step k, only the steps before k
+        # run again, not the whole pipeline.
+        quiet = ran = 0
+        while quiet < n and ran < self.max_passes * n:
+            find_edits, options = calls[ran % n]
+            edits = find_edits(text, **options)
+            if edits:
+                text = apply_edits(text, edits)
+                quiet = 1
+            else:
+                quiet += 1
+            ran += 1
         return text
 
     def explain(self, text: str) -> Explained:
         """Clean ``text`` and report every edited span with the cleaner that made it.
 
-        A change's ``step`` counts steps across passes: pass 2 of a 30-step pipeline starts
-        at step 30.
+        A change's ``step`` counts the steps run so far, across passes: it orders the
+        changes and tells two runs of the same cleaner apart, which `replay` needs.
         """
         text = check_text(text, "Pipeline.explain()")
         changes: list[Change] = []
-        for done in range(self.max_passes):
-            before = len(changes)
-            for number, step in enumerate(self.steps, done * len(self.steps)):
-                edits = step.edits(text)
-                if edits:
-                    changes.extend(changes_from_edits(text, edits, step.name, number))
-                    text = apply_edits(text, edits)
-            if len(changes) == before:
-                break
+        steps, n = self.steps, len(self.steps)
+        quiet = ran = 0
+        while quiet < n and ran < self.max_passes * n:
+            step = steps[ran % n]
+            edits = step.edits(text)
+            if edits:
+                changes.extend(changes_from_edits(text, edits, step.name, ran))
+                text = apply_edits(text, edits)
+                quiet = 1
+            else:
+                quiet += 1
+            ran += 1
         return Explained(text, changes)
 
     # -- as data -----------------------------------------------------------------------------

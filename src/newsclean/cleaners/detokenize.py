@@ -10,7 +10,8 @@ from newsclean.cleaner import Edit, Risk, cleaner
 
 # Moses' tokenizer writes "@-@", "@,@" and "@.@" for hyphens and separators inside words and
 # numbers ("well @-@ known", "1 @,@ 000"). The @x@ shape never occurs in prose.
-MOSES_RE = re.compile(r" ?@([-,.])@ ?")
+# Not inside a longer run of "@" ("@@.@@"): removing the middle would leave another "@.@".
+MOSES_RE = re.compile(r" ?(?<!@)@([-,.])@(?!@) ?")
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE)
