@@ -78,12 +78,6 @@ REPEATED_RE = regex.compile(
 )
 
 
-_TITLE_DOUBLES = tuple(
-    f"{w.title()} {w}"
-    for w in ("the", "a", "an", "it", "he", "she", "they", "we", "his", "their", "in", "on", "and")
-)
-
-
 def has_adjacent_repeat(text: str) -> bool:
     """Cheap test: some word is followed by itself ("was was", "The the").
 
@@ -93,10 +87,8 @@ def has_adjacent_repeat(text: str) -> bool:
     >>> has_adjacent_repeat("it was was over"), has_adjacent_repeat("The the war"), has_adjacent_repeat("it was over")
     (True, True, False)
     """
-    words = text.split()
-    return any(map(operator.eq, words, itertools.islice(words, 1, None))) or any(
-        t in text for t in _TITLE_DOUBLES
-    )
+    words = text.lower().split()  # lower() so that "The the" is seen too
+    return any(map(operator.eq, words, itertools.islice(words, 1, None)))
 
 
 @cleaner(family="mt", risk=Risk.MEDIUM)
@@ -139,7 +131,18 @@ _YOU_SOUND = regex.compile(
 )
 # Vowel sound despite a consonant letter: "an hour", "an honest", "an heir".
 _SILENT_H = regex.compile(r"(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
-ARTICLE_RE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(an|a|An|A) ([\p{L}][\p{L}'’-]{0,40})")
+# Only suspicious pairs match, literal-first (" a", "A"), so the engine jumps between the few
+# candidates: "a" before a vowel letter, "an" before a consonant letter. Spelling exceptions
+# are then settled by `_wants_an`.
+_VOWEL = r"[aeiouAEIOU]"
+_CONSONANT = r"[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]"
+_WORD_REST = r"[\w'’-]{0,40}"
+ARTICLE_RE = re.compile(
+    rf" (a(?:n(?= {_CONSONANT})|(?= {_VOWEL}))) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})"
+)
+CAPITAL_ARTICLE_RE = re.compile(
+    rf"(A(?:n(?= {_CONSONANT})|(?= {_VOWEL}))) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})"
+)
 # A capital "A" is an article only at a sentence start; elsewhere it may be a label ("Plan A").
 _SENTENCE_START = regex.compile(r"(?:^|\n\s*|[.!?][\"”’]?\s+|[\"“(]\s*)$")
 # Words that never start a noun phrase: "vitamin a and" is a label, not a slip.
@@ -200,11 +203,18 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
     >>> fix_a_an_agreement("an hour, a university, a European, a one-off, an MP, an historic day")
     'an hour, a university, a European, a one-off, an MP, an historic day'
     """
-    if "a " not in text and "an " not in text and "A" not in text:
-        return []
     edits: list[Edit] = []
-    for m in ARTICLE_RE.finditer(text):
+    capitals = CAPITAL_ARTICLE_RE.finditer(text) if "A" in text else ()
+    for m in sorted(itertools.chain(ARTICLE_RE.finditer(text), capitals), key=lambda m: m.start()):
         article, word = m.group(1), m.group(2)
+        if "_" in word or any(c.isdigit() for c in word):
+            continue
+        if (
+            article[0] == "A"
+            and m.start()
+            and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’.-")
+        ):
+            continue  # inside a word ("RAN") or a name
         if article in ("A", "An") and not _SENTENCE_START.search(
             text[max(0, m.start() - 4) : m.start()]
         ):
