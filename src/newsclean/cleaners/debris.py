@@ -185,6 +185,13 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
     drop = []
     for i in short_lines(text):
         line = text[spans[i][0] : spans[i][1]]
+        if (
+            "/" not in line
+            and "(" not in line
+            and ":" not in line
+            and not line.lstrip().startswith(("Image copyright", "Photo by"))
+        ):
+            continue  # every credit shape has "/", "(" or ":", but these two
         if CREDIT_LINE_RE.match(line) and not _SENTENCE_END_RE.search(line):
             drop.append(i)
     return drop_lines(text, spans, drop)

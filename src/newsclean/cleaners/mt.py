@@ -87,7 +87,9 @@ def has_adjacent_repeat(text: str) -> bool:
     >>> has_adjacent_repeat("it was was over"), has_adjacent_repeat("The the war"), has_adjacent_repeat("it was over")
     (True, True, False)
     """
-    words = text.lower().split()  # lower() so that "The the" is seen too
+    # Words are lowered one by one (lowering the whole text is slow for non-ASCII text), so
+    # that "The the" is seen too.
+    words = list(map(str.lower, text.split()))
     return any(map(operator.eq, words, itertools.islice(words, 1, None)))
 
 

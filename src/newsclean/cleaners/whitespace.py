@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsclean._chars import rare_chars
 from newsclean.cleaner import Edit, Risk, cleaner
 
 
@@ -19,7 +20,11 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
     # Line ends are found with str.find, then each blank run is walked back: a regex such as
     # "[ \t]+$" would be tried at every position of a long run of spaces.
     ends = [len(text)] if text.endswith((" ", "\t")) else []
-    for needle in (" \n", "\t\n", " \r\n", "\t\r\n"):
+    present = rare_chars(text)
+    needles = [" \n"] + (["\t\n"] if "\t" in present else [])
+    if "\r" in present:
+        needles += [" \r\n"] + (["\t\r\n"] if "\t" in present else [])
+    for needle in needles:
         pos = text.find(needle)
         while pos >= 0:
             ends.append(pos + 1)
