@@ -1,0 +1,57 @@
+"""The benchmark scripts run (on a tiny corpus); their figures are not asserted here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / name), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def test_throughput_runs(tmp_path: Path) -> None:
+    out = script(
+        "throughput.py",
+        "--size-mb",
+        "0.02",
+        "--articles",
+        "3",
+        "--repeats",
+        "1",
+        "--no-cleaners",
+        "--json",
+        str(tmp_path / "t.json"),
+    )
+    assert out.returncode == 0, out.stderr
+    assert "x  1.00 ftfy.fix_text" in out.stdout
+    figures = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["mb_per_cpu_second"]
+    assert {"clean", "dirty (default kinds)", "dirty (mt kinds)"} <= set(figures)
+
+
+def test_linearity_runs(tmp_path: Path) -> None:
+    out = script(
+        "linearity.py",
+        "--size-kb",
+        "2",
+        "--repeats",
+        "1",
+        "--only",
+        "remove_minifier",
+        "--json",
+        str(tmp_path / "l.json"),
+    )
+    assert out.returncode in (0, 1), out.stderr  # at 2 kB, timing noise may cross the bound
+    assert "worst ratio" in out.stdout
+    ratios = json.loads((tmp_path / "l.json").read_text(encoding="utf-8"))["ratios"]
+    assert list(ratios) == ["remove_minifier_placeholders"]
