@@ -42,7 +42,6 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
 # blank line. A single blank line is paragraph spacing and stays. At the edges of the text,
 # blank lines go: leading ones entirely, trailing ones down to the final newline.
 BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n){2,}")
-LEADING_BLANKS_RE = re.compile(r"(?:[ \t]*+\n)+")
 
 
 @cleaner(family="whitespace", risk=Risk.SAFE)
@@ -63,8 +62,10 @@ def collapse_blank_lines(text: str) -> list[Edit]:
     ):
         return []
     edits: list[Edit] = []
-    lead = LEADING_BLANKS_RE.match(text)
-    lead_end = lead.end() if lead else 0
+    # Leading blank lines end at the last newline before the first visible character; found
+    # by stripping (a repeated regex group is slower than linear on a long blank run).
+    first_visible = len(text) - len(text.lstrip(" \t\n"))
+    lead_end = text.rfind("\n", 0, first_visible) + 1
     if lead_end:
         edits.append((0, lead_end, ""))
     # Found by stripping, not by a regex: "\n(?:[ \t]*\n)+\Z" would be retried from every
