@@ -58,6 +58,13 @@ def main() -> None:
     writer.writerow(["id", "title", "text", "source"])
     writer.writerows([r["id"], r["title"], r["text"], r["source"]] for r in rows)
     (HERE / "articles.csv").write_text(out.getvalue(), encoding="utf-8", newline="")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        print("pyarrow not installed: articles.parquet left as it is")
+    else:
+        pq.write_table(pa.Table.from_pylist(rows), HERE / "articles.parquet", row_group_size=4)
 
     items = []
     for row in rows[:2] + rows[3:5]:

@@ -1,7 +1,8 @@
 """Layers never import each other sideways: the import rule, checked.
 
 cleaners -> {cleaner, registry, _chars, _text, data}; io -> {records}; run -> {pipeline,
-records, stats}; only cli imports io, run and the pipeline together; nothing imports cli.
+records, stats}; batch -> {pipeline}. Only the two front doors wire io, run and the pipeline
+together: cli (files) and engines (clusters); only cli imports engines; nothing imports cli.
 """
 
 from __future__ import annotations
@@ -45,15 +46,30 @@ def imports(path: Path) -> set[str]:
                 "newsclean.run",
                 "newsclean.cli",
                 "newsclean.registry",
+                "newsclean.batch",
+                "newsclean.engines",
             ),
         ),
-        ("run", ("newsclean.io", "newsclean.cleaners", "newsclean.cli")),
+        ("run", ("newsclean.io", "newsclean.cleaners", "newsclean.cli", "newsclean.engines")),
+        ("engines", ("newsclean.cli",)),
     ],
 )
 def test_layer_does_not_import(folder: str, forbidden: tuple[str, ...]) -> None:
     for path in (PACKAGE / folder).glob("*.py"):
         bad = {m for m in imports(path) if m.startswith(forbidden)}
         assert not bad, f"{folder}/{path.name} imports {bad}"
+
+
+def test_batch_knows_no_files_and_no_engines() -> None:
+    forbidden = ("newsclean.io", "newsclean.run", "newsclean.engines", "newsclean.cli")
+    bad = {m for m in imports(PACKAGE / "batch.py") if m.startswith(forbidden)}
+    assert not bad, bad
+
+
+def test_only_cli_imports_engines() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        if path.parent.name != "engines" and path.name != "cli.py":
+            assert not any(m.startswith("newsclean.engines") for m in imports(path)), path
 
 
 def test_nothing_imports_cli() -> None:

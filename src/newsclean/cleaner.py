@@ -159,6 +159,8 @@ def from_function(
     def find_edits(text: str) -> list[Edit]:
         return diff_edit(text, func(text))
 
-    find_edits.__doc__ = func.__doc__ or f"User cleaner {func.__name__}."
-    find_edits.__module__ = func.__module__
-    return Cleaner(find_edits, family=family, risk=risk, name=name or func.__name__, origin=func)
+    label = name or getattr(func, "__name__", None) or type(func).__name__
+    find_edits.__doc__ = func.__doc__ or f"User cleaner {label}."
+    # Builtins such as str.strip have no __module__; a callable object may lack __name__.
+    find_edits.__module__ = getattr(func, "__module__", None) or "builtins"
+    return Cleaner(find_edits, family=family, risk=risk, name=label, origin=func)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsclean import __version__
+from newsclean.engines import ENGINES
 from newsclean.errors import NewscleanError
 from newsclean.explain import Change, replay
 from newsclean.io import (
@@ -102,7 +103,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     with_pipeline(p_clean)
     p_clean.add_argument(
-        "--jobs", type=int, default=1, help="worker processes (output is identical to --jobs 1)"
+        "--jobs",
+        type=int,
+        help="worker processes (output is identical to --jobs 1); with --engine and no "
+        "--address, the local cluster's workers (default: all cores)",
+    )
+    p_clean.add_argument(
+        "--engine",
+        choices=ENGINES,
+        help="clean JSONL or Parquet on a Ray or Dask cluster (pip install 'newsclean[ray]' or "
+        "'newsclean[dask]'); output is identical to the serial run",
+    )
+    p_clean.add_argument(
+        "--address",
+        help="with --engine: the cluster to join (Ray: ray://host:10001 or auto; Dask: "
+        "tcp://host:8786); default: start a local cluster",
+    )
+    p_clean.add_argument(
+        "--shard-mb",
+        type=float,
+        default=1.0,
+        help="with --engine: input per task, in MB (default: 1)",
     )
     p_clean.add_argument(
         "--progress",
@@ -251,6 +272,8 @@ class Problems:
                 if self.rejects is not None:
                     raw = record.raw
                     text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+                    if raw is None and record.item is not None:  # a Parquet row
+                        text = json.dumps(record.item, ensure_ascii=False, default=str)
                     row = {"where": record.where, "reason": record.problem, "raw": text}
                     self.rejects.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
             yield record
@@ -273,6 +296,49 @@ def _progress(records: Iterator[Record], enabled: bool) -> Iterator[Record]:
         bar.update(number % 64)
 
 
+def _write_on_engine(
+    session: Any,
+    jobs: list[tuple[str, Path | None, Path | None]],
+    options: FormatOptions,
+    writer: Writer,
+    stats: Stats,
+    problems: Problems,
+    show_progress: bool,
+    shard_bytes: int,
+) -> None:
+    """Shards to the cluster, results back in order: counts merged, problems reported, output written."""
+    from newsclean.engines._shards import shards_of
+
+    def shards() -> Iterator[Any]:
+        for fmt, path, _ in jobs:
+            try:
+                yield from shards_of(
+                    path, fmt, options, _stdin() if path is None else None, shard_bytes
+                )
+            except ValueError as exc:  # a Parquet column that is not there
+                raise UsageError(str(exc)) from None
+
+    bar = None
+    if show_progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" records", file=sys.stderr, dynamic_ncols=True)
+    try:
+        for result in session.run(shards()):
+            stats.add(result.stats)
+            for _ in problems(iter(result.problems)):
+                pass
+            if isinstance(result.payload, bytes):
+                writer.out.write(result.payload)  # type: ignore[attr-defined]
+            else:
+                writer.write_table(result.payload)  # type: ignore[attr-defined]
+            if bar is not None:
+                bar.update(result.records)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
 def _out_name(path: Path | None, base: Path | None, out_dir: Path, writes: str, fmt: str) -> Path:
     from newsclean.io import OUTPUT_SUFFIX
     from newsclean.io.compression import strip_compression
@@ -290,8 +356,10 @@ def _clean(args: argparse.Namespace) -> int:
     pipeline = _pipeline(args)
     options = _options(args)
     inputs = _inputs(args)
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
+    if args.address and not args.engine:
+        raise UsageError("--address names a cluster for --engine ray or --engine dask")
     formats = [(_format_of(path, args), path, base) for path, base in inputs]
     output = args.output
     to_dir = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
@@ -301,22 +369,57 @@ def _clean(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"inputs of different formats ({', '.join(sorted(kinds))}) need -o DIRECTORY/"
             )
+        if output is None and "parquet" in kinds:
+            raise UsageError("Parquet is written to a file: give -o FILE.parquet")
+    if args.shard_mb <= 0:
+        raise UsageError(f"--shard-mb must be positive, got {args.shard_mb}")
+    shard_bytes = max(1, int(args.shard_mb * 1e6))
+    if args.engine:
+        from newsclean.engines import FORMATS as ENGINE_FORMATS
+
+        for fmt, path, _ in formats:
+            if fmt not in ENGINE_FORMATS:
+                raise UsageError(
+                    f"{path or '<stdin>'}: --engine cleans JSONL or Parquet, not {fmt}; "
+                    "run without --engine, or convert it"
+                )
     stats = Stats()
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
     started = time.perf_counter()
 
+    detail = args.stats is not None
+
     def execute(records: Iterator[Record]) -> Iterator[Record]:
-        if args.jobs > 1:
-            return run_processes(
-                records, pipeline, stats, jobs=args.jobs, detail=args.stats is not None
-            )
-        return run_serial(records, pipeline, stats, detail=args.stats is not None)
+        if args.jobs and args.jobs > 1:
+            return run_processes(records, pipeline, stats, jobs=args.jobs, detail=detail)
+        return run_serial(records, pipeline, stats, detail=detail)
 
     with contextlib.ExitStack() as stack:
         rejects = stack.enter_context(atomic_binary_writer(args.rejects)) if args.rejects else None
         problems = Problems(args.strict, rejects)
+        session = None
+        if args.engine:
+            from newsclean.engines import open_session
+
+            session = stack.enter_context(
+                open_session(
+                    args.engine,
+                    address=args.address,
+                    workers=args.jobs,
+                    description=pipeline.to_dict(),
+                    options=options,
+                    detail=detail,
+                )
+            )
+            print(f"newsclean: running on {session.description}", file=sys.stderr)
 
         def write_all(jobs: list[tuple[str, Path | None, Path | None]], writer: Writer) -> None:
+            if session is not None:
+                _write_on_engine(
+                    session, jobs, options, writer, stats, problems, show_progress, shard_bytes
+                )
+                writer.close()
+                return
             stream = (r for fmt, path, _ in jobs for r in _records(path, fmt, options))
             for record in _progress(problems(execute(stream)), show_progress):
                 writer.write(record)

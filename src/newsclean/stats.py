@@ -47,6 +47,12 @@ class Stats:
             merged.cleaners[name] = merged.cleaners.get(name, CleanerCounts()) + counts
         return merged
 
+    def add(self, other: Stats) -> None:
+        """Add ``other``'s counts to these, in place (a worker's shard into the run's total)."""
+        merged = self + other
+        for name in vars(self):
+            setattr(self, name, getattr(merged, name))
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "records": self.records,

@@ -27,6 +27,7 @@ from newsclean.io.jsonl import (
     write_jsonl_record,
 )
 from newsclean.io.options import FormatOptions
+from newsclean.io.parquet import ParquetRecordWriter, read_parquet
 from newsclean.io.text import read_text, write_text_record
 from newsclean.records import Record
 
@@ -119,6 +120,7 @@ FORMATS: dict[str, Format] = {
         Format("text", read_text, "text", (".txt", ".text", ".md")),
         Format("feed", read_feed, "items", (".rss", ".atom", ".xml")),
         Format("html", read_html, "text", (".html", ".htm", ".xhtml")),
+        Format("parquet", read_parquet, "parquet", (".parquet", ".pq")),
     )
 }
 OUTPUT_SUFFIX = {
@@ -128,6 +130,7 @@ OUTPUT_SUFFIX = {
     "tsv": ".tsv",
     "text": ".txt",
     "items": ".jsonl",
+    "parquet": ".parquet",
 }
 
 
@@ -141,6 +144,8 @@ def detect_format(path: Path, head: bytes = b"") -> str:
     for fmt in FORMATS.values():
         if suffix in fmt.suffixes:
             return fmt.name
+    if head.startswith(b"PAR1"):
+        return "parquet"
     start = head.lstrip()[:200].lower()
     if start.startswith(b"{"):
         return "jsonl"
@@ -193,6 +198,8 @@ def make_writer(output_format: str, out: IO[bytes]) -> Writer:
         return JsonArrayWriter(out)
     if output_format in ("csv", "tsv"):
         return DelimitedWriter(out, "," if output_format == "csv" else "\t")
+    if output_format == "parquet":
+        return ParquetRecordWriter(out)
     if output_format == "text":
         return _FunctionWriter(out, write_text_record, separator=b"\n")
     raise ValueError(f"unknown output format {output_format!r}")

@@ -44,18 +44,17 @@ def record_from_object(
         except KeyError:
             return Record(where, item=item, raw=raw, problem=f"field {path!r} missing")
         if not isinstance(value, str):
-            return Record(
-                where,
-                item=item,
-                raw=raw,
-                problem=f"field {path!r} is {type(value).__name__}, not text",
-            )
+            kind = "null" if value is None else f"{type(value).__name__}, not text"
+            return Record(where, item=item, raw=raw, problem=f"field {path!r} is {kind}")
         texts[path] = value
     return Record(where, texts=texts, item=item, raw=raw)
 
 
-def read_jsonl(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator[Record]:
-    for number, line in enumerate(stream, 1):
+def read_jsonl(
+    stream: IO[bytes], where: str, options: FormatOptions, first_line: int = 1
+) -> Iterator[Record]:
+    """Records of JSON lines; ``first_line`` numbers the first line (a shard's offset)."""
+    for number, line in enumerate(stream, first_line):
         if not line.strip():
             continue
         loc = f"{where}:{number}"
@@ -72,7 +71,11 @@ def read_jsonl(stream: IO[bytes], where: str, options: FormatOptions) -> Iterato
         try:
             item = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Record(loc, raw=line, problem=f"not JSON ({exc.msg} at column {exc.colno})")
+            yield Record(
+                loc,
+                raw=line,
+                problem=f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})",
+            )
             continue
         yield record_from_object(item, loc, options, line)
 
