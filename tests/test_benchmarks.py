@@ -55,3 +55,29 @@ def test_linearity_runs(tmp_path: Path) -> None:
     assert "worst ratio" in out.stdout
     ratios = json.loads((tmp_path / "l.json").read_text(encoding="utf-8"))["ratios"]
     assert list(ratios) == ["remove_minifier_placeholders"]
+
+
+def test_scaling_runs(tmp_path: Path) -> None:
+    out = script(
+        "scaling.py",
+        "--size-mb",
+        "0.3",
+        "--articles",
+        "3",
+        "--engines",
+        "processes,dask",
+        "--repeats",
+        "1",
+        "--json",
+        str(tmp_path / "s.json"),
+    )
+    assert out.returncode == 0, out.stderr
+    runs = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["runs"]
+    assert [(r["engine"], r["workers"]) for r in runs] == [
+        ("serial", 1),
+        ("processes", 1),
+        ("processes", 2),
+        ("dask", 1),
+        ("dask", 2),
+    ]
+    assert all(r["run_s"] > 0 for r in runs)

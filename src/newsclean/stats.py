@@ -70,5 +70,5 @@ class Stats:
         rate = f", {self.bytes_in / 1e6 / self.seconds:.1f} MB/s" if self.seconds else ""
         return (
             f"{self.records} records: {self.changed} changed, {self.unchanged} unchanged, "
-            f"{self.passed_through} passed through; {self.bytes_in / 1e6:.1f} MB in {self.seconds:.1f} s{rate}"
+            f"{self.passed_through} passed through; {self.bytes_in / 1e6:.1f} MB in {self.seconds:.2f} s{rate}"
         )
