@@ -329,3 +329,15 @@ def test_parquet_serial_round_trip_and_bad_column(tmp_path: Path) -> None:
     )
     done = run_cli("clean", str(SAMPLES / "articles.parquet"))
     assert done.returncode == 2 and "give -o FILE.parquet" in done.stderr
+
+
+def test_hugging_face_datasets_recipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's ``datasets.map(BatchCleaner(...), batched=True)`` recipe, as written."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    datasets = pytest.importorskip("datasets")
+    texts = [r["text"] for r in sample_rows()] + [None]
+    ds = datasets.Dataset.from_dict({"text": texts, "id": list(range(len(texts)))})
+    out = ds.map(BatchCleaner(["text"], profile="default"), batched=True, num_proc=2)
+    assert list(out["id"]) == list(range(len(texts)))
+    assert list(out["text"]) == [newsclean.clean(t) if t else None for t in texts]
