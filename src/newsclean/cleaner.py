@@ -100,8 +100,11 @@ class Cleaner:
         risk: Risk,
         name: str,
         origin: Callable[..., Any] | None = None,
+        gate: int = 0,
     ) -> None:
         self.find_edits = find_edits
+        # Facts of `newsclean._scan` of which one must hold for any edit (0: always run).
+        self.gate = gate
         # what the user handed over (a plain function for `register`), to recognise it later
         self.origin = origin if origin is not None else find_edits
         self.name = name
@@ -134,17 +137,20 @@ class Cleaner:
         return f"<Cleaner {self.name} family={self.family} risk={self.risk}>"
 
 
-def cleaner(*, family: str, risk: Risk, name: str | None = None) -> Callable[[EditFinder], Cleaner]:
+def cleaner(
+    *, family: str, risk: Risk, name: str | None = None, gate: int = 0
+) -> Callable[[EditFinder], Cleaner]:
     """Register an edit-finding function as a cleaner.
 
     The function takes ``text`` and keyword-only options and returns a sorted list of
     non-overlapping ``(start, end, replacement)`` edits. Its first docstring line is the
-    cleaner's one-line summary.
+    cleaner's one-line summary. ``gate`` (facts of `newsclean._scan`, or-ed) promises that it
+    finds no edit in a text where none of them holds, so pipelines may skip it there.
     """
     from newsclean import registry  # late: registry imports this module for its types
 
     def wrap(func: EditFinder) -> Cleaner:
-        made = Cleaner(func, family=family, risk=risk, name=name or func.__name__)
+        made = Cleaner(func, family=family, risk=risk, name=name or func.__name__, gate=gate)
         registry.add(made)
         return made
 

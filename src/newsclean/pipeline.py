@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from newsclean import _toml, registry
+from newsclean._scan import scan
 from newsclean.cleaner import Cleaner, Risk, apply_edits, check_text, from_function
 from newsclean.errors import ConfigError
 from newsclean.explain import Change, Explained, changes_from_edits
@@ -171,7 +172,7 @@ class Pipeline:
             raise ConfigError(f"max_passes must be a whole number from 1 to 10, got {max_passes!r}")
         self.steps: tuple[Step, ...] = tuple(_make_step(s) for s in steps)
         # The hot loop calls these directly: no attribute lookups per document and step.
-        self._calls = tuple((s.cleaner.find_edits, s.options) for s in self.steps)
+        self._calls = tuple((s.cleaner.find_edits, s.options, s.cleaner.gate) for s in self.steps)
         self.name = name
         # A later cleaner can uncover work for an earlier one (removing "<!-- -->" can leave the
         # proof a lost "quot;" needed). Like ftfy's fix_segment, steps run again after a change,
@@ -188,16 +189,23 @@ class Pipeline:
         # it counts as having seen it) or max_passes cycles are spent. A text that a pass left
         # unchanged stops after one pass; after a change by step k, only the steps before k
         # run again, not the whole pipeline.
+        # A step whose gate facts are all absent from the text cannot find an edit: it is
+        # skipped without a call. The facts come from one scan, redone only after a change.
         quiet = ran = 0
+        facts = scan(text)
         while quiet < n and ran < self.max_passes * n:
-            find_edits, options = calls[ran % n]
+            find_edits, options, gate = calls[ran % n]
+            ran += 1
+            if gate and not facts & gate:
+                quiet += 1
+                continue
             edits = find_edits(text, **options)
             if edits:
                 text = apply_edits(text, edits)
+                facts = scan(text)
                 quiet = 1
             else:
                 quiet += 1
-            ran += 1
         return text
 
     def explain(self, text: str) -> Explained:

@@ -9,6 +9,7 @@ from importlib import resources
 import regex
 
 from newsclean._chars import has_any
+from newsclean._scan import RPAREN
 from newsclean._text import drop_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -128,7 +129,7 @@ def near_duplicate(a: str, b: str, *, threshold: float = 0.6) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
 
-@cleaner(family="debris", risk=Risk.LOW)
+@cleaner(family="debris", risk=Risk.LOW, gate=RPAREN)
 def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]:
     """Drop an image's alt-text line and its near-duplicate credited caption line.
 

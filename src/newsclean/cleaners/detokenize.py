@@ -5,6 +5,17 @@ from __future__ import annotations
 import re
 
 from newsclean._chars import GENERAL_PUNCTUATION, has_any, rare_chars
+from newsclean._scan import (
+    AT,
+    HYPHEN_SPACE,
+    LT,
+    OPEN_SPACE,
+    SP_MARK,
+    SPACE_APOS,
+    SPACE_CLOSE,
+    SPACE_HYPHEN,
+    SPACE_N_APOS,
+)
 from newsclean._text import line_spans, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -14,7 +25,7 @@ from newsclean.cleaner import Edit, Risk, cleaner
 MOSES_RE = re.compile(r" ?(?<!@)@([-,.])@(?!@) ?")
 
 
-@cleaner(family="detokenize", risk=Risk.SAFE)
+@cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
 def unescape_moses_escapes(text: str) -> list[Edit]:
     """Undo Moses aggressive-hyphen escapes: ``well @-@ known`` becomes ``well-known``.
 
@@ -34,7 +45,7 @@ def unescape_moses_escapes(text: str) -> list[Edit]:
 BPE_RE = re.compile(r"(?<=\w)@@ (?=\w)")
 
 
-@cleaner(family="detokenize", risk=Risk.SAFE)
+@cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
 def join_bpe_subwords(text: str) -> list[Edit]:
     """Join BPE subword pieces: ``escal@@ ation`` becomes ``escalation``.
 
@@ -54,7 +65,7 @@ _SP = "\u2581"  # SentencePiece's word-start marker, LOWER ONE EIGHTH BLOCK
 _BARS = re.compile("[\u2582-\u2588]")  # its neighbours in sparklines (▁▂▃▅▇)
 
 
-@cleaner(family="detokenize", risk=Risk.LOW)
+@cleaner(family="detokenize", risk=Risk.LOW, gate=SP_MARK)
 def replace_sentencepiece_markers(text: str) -> list[Edit]:
     """Detokenise SentencePiece output: ``▁The▁rebels`` becomes ``The rebels``.
 
@@ -85,7 +96,7 @@ def replace_sentencepiece_markers(text: str) -> list[Edit]:
 UNK_RE = re.compile(r"<unk>", re.IGNORECASE)
 
 
-@cleaner(family="detokenize", risk=Risk.SAFE)
+@cleaner(family="detokenize", risk=Risk.SAFE, gate=LT)
 def remove_unknown_tokens(text: str) -> list[Edit]:
     """Remove the ``<unk>`` token an MT system writes for a word it could not translate.
 
@@ -158,7 +169,7 @@ def _word_before(text: str, pos: int) -> str | None:
     return found.group(1) if found else None
 
 
-@cleaner(family="detokenize", risk=Risk.LOW)
+@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_HYPHEN | HYPHEN_SPACE)
 def join_spaced_hyphens(text: str) -> list[Edit]:
     """Close a space that MT or detokenisation put beside a hyphen: ``al -Assad`` -> ``al-Assad``.
 
@@ -191,7 +202,7 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
 CLITIC_RE = re.compile(r"['’](?:s|t|re|ve|ll|d|m)(?![^\W_]|['’])|n['’]t(?![^\W_])")
 
 
-@cleaner(family="detokenize", risk=Risk.LOW)
+@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_APOS | SPACE_N_APOS)
 def join_split_contractions(text: str) -> list[Edit]:
     """Rejoin contractions and possessives split by a tokenizer: ``isn 't``, ``Turkey 's``.
 
@@ -269,7 +280,7 @@ def _spaced_candidates(text: str, needles: list[str]) -> list[tuple[int, int, st
     return [found[k] for k in sorted(found)]
 
 
-@cleaner(family="detokenize", risk=Risk.LOW)
+@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE)
 def fix_punctuation_spacing(text: str) -> list[Edit]:
     """Remove detokenisation spaces before ``, . ; : ! ? )`` and after ``(``: ``word ,`` -> ``word,``.
 

@@ -8,6 +8,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 from newsclean._chars import C1_CONTROL, GENERAL_PUNCTUATION, LATIN1_LETTERS, SPECIALS, has_any
+from newsclean._scan import BOM, CONTROL, LATIN1, ZERO_WIDTH
 from newsclean._text import line_spans
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -44,7 +45,7 @@ def looks_like_mojibake(line: str) -> bool:
     return not line.isascii() and bool(is_bad(line))
 
 
-@cleaner(family="encoding", risk=Risk.LOW)
+@cleaner(family="encoding", risk=Risk.LOW, gate=LATIN1)
 def fix_mojibake(text: str) -> list[Edit]:
     """Repair mojibake such as ``Syriaâ€™s`` (for ``Syria’s``) with ftfy, line by line.
 
@@ -75,7 +76,7 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
 _CONTROL_MARKERS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127)) + C1_CONTROL
 
 
-@cleaner(family="encoding", risk=Risk.SAFE)
+@cleaner(family="encoding", risk=Risk.SAFE, gate=CONTROL)
 def remove_control_characters(text: str) -> list[Edit]:
     """Remove control characters (C0 but tab, newline, form feed, CR; DEL; C1).
 
@@ -91,7 +92,7 @@ def remove_control_characters(text: str) -> list[Edit]:
     return [(m.start(), m.end(), "") for m in CONTROL_RE.finditer(text)]
 
 
-@cleaner(family="encoding", risk=Risk.SAFE)
+@cleaner(family="encoding", risk=Risk.SAFE, gate=BOM)
 def strip_byte_order_marks(text: str) -> list[Edit]:
     """Remove byte-order marks (U+FEFF), at the start or stranded inside by concatenation.
 
@@ -111,7 +112,7 @@ def strip_byte_order_marks(text: str) -> list[Edit]:
 ZERO_WIDTH_RE = re.compile("[\u200b\u2060]+|(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za-z])")
 
 
-@cleaner(family="encoding", risk=Risk.SAFE)
+@cleaner(family="encoding", risk=Risk.SAFE, gate=ZERO_WIDTH)
 def remove_zero_width_characters(text: str) -> list[Edit]:
     """Remove zero-width spaces and joiners that split words (``Id<U+200B>lib`` -> ``Idlib``).
 

@@ -7,6 +7,7 @@ import re
 from html.entities import html5
 
 from newsclean._chars import has_any
+from newsclean._scan import AMP, SEMI
 from newsclean.cleaner import Edit, Risk, cleaner
 
 # One entity body: numeric, hex, or a name. Bounded as in ftfy's HTML_ENTITY_RE.
@@ -21,7 +22,7 @@ def _is_entity(body: str) -> bool:
 DOUBLE_ESCAPE_RE = re.compile(rf"&amp;({_BODY});")
 
 
-@cleaner(family="entities", risk=Risk.LOW)
+@cleaner(family="entities", risk=Risk.LOW, gate=AMP)
 def unescape_double_escaped_entities(text: str) -> list[Edit]:
     """Undo double escaping: ``&amp;quot;`` becomes ``&quot;``, which is then decoded.
 
@@ -141,7 +142,7 @@ def paired_lost_quotes(line: str) -> list[int]:
     return sorted(paired)
 
 
-@cleaner(family="entities", risk=Risk.LOW)
+@cleaner(family="entities", risk=Risk.LOW, gate=SEMI)
 def restore_entity_ampersands(text: str) -> list[Edit]:
     """Put back the ``&`` that an entity lost: ``price,quot; for`` becomes ``price,&quot; for``.
 
@@ -181,7 +182,7 @@ ENTITY_AHEAD_RE = re.compile(rf"(?:{_BODY});")
 _DROPPED = frozenset({"#13", "#x0D", "#x0d", "#xD", "#xd"})
 
 
-@cleaner(family="entities", risk=Risk.LOW)
+@cleaner(family="entities", risk=Risk.LOW, gate=AMP)
 def decode_html_entities(text: str) -> list[Edit]:
     """Decode HTML entities that end in ``;``: ``&quot;`` ``&#8217;`` ``&nbsp;`` ``&apos;``.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newsclean._chars import has_any
+from newsclean._scan import LBRACE, LBRACKET, LT, PERCENT
 from newsclean._text import removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -14,7 +15,7 @@ from newsclean.cleaner import Edit, Risk, cleaner
 MINIFIER_RE = re.compile(r"%MINIFYHTML(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{16}_)[0-9]{1,6}%")
 
 
-@cleaner(family="markup", risk=Risk.SAFE)
+@cleaner(family="markup", risk=Risk.SAFE, gate=PERCENT)
 def remove_minifier_placeholders(text: str) -> list[Edit]:
     """Remove HTML-minifier placeholders such as ``%MINIFYHTML<32 hex>12%``.
 
@@ -47,7 +48,7 @@ SHORTCODE_RE = re.compile(
 )
 
 
-@cleaner(family="markup", risk=Risk.LOW)
+@cleaner(family="markup", risk=Risk.LOW, gate=LBRACKET)
 def remove_shortcodes(text: str) -> list[Edit]:
     """Remove WordPress-style shortcodes: ``[caption …]…[/caption]``, ``[embed]``, ``[gallery …]``.
 
@@ -72,7 +73,7 @@ def remove_shortcodes(text: str) -> list[Edit]:
 TEMPLATE_RE = re.compile(r"\{\{[^{}\n]{1,200}\}\}|\{%[^%\n]{1,200}%\}|\{#[^#\n]{1,200}#\}")
 
 
-@cleaner(family="markup", risk=Risk.LOW)
+@cleaner(family="markup", risk=Risk.LOW, gate=LBRACE)
 def remove_template_tokens(text: str) -> list[Edit]:
     """Remove unrendered template tokens: ``{{ author.name }}``, ``{% if ad %}``, ``{# note #}``.
 
@@ -92,7 +93,7 @@ def remove_template_tokens(text: str) -> list[Edit]:
 HTML_COMMENT_RE = re.compile(r"<!--[^\n]{0,2000}?-->")
 
 
-@cleaner(family="markup", risk=Risk.SAFE)
+@cleaner(family="markup", risk=Risk.SAFE, gate=LT)
 def remove_html_comments(text: str) -> list[Edit]:
     """Remove HTML comments such as ``<!-- wp:paragraph -->`` left inside the text.
 
@@ -121,7 +122,7 @@ STRAY_TAG_RE = re.compile(
 )
 
 
-@cleaner(family="markup", risk=Risk.LOW)
+@cleaner(family="markup", risk=Risk.LOW, gate=LT)
 def remove_stray_tags(text: str) -> list[Edit]:
     """Remove stray HTML tags (``<p>``, ``<a href=…>``, ``<br/>``, ``<script>…</script>``).
 
@@ -152,7 +153,7 @@ EMBED_MARKER_RE = re.compile(
 )
 
 
-@cleaner(family="markup", risk=Risk.SAFE)
+@cleaner(family="markup", risk=Risk.SAFE, gate=LBRACKET)
 def remove_embed_markers(text: str) -> list[Edit]:
     """Remove markers that stand where an embed was: ``[embedded content]``, ``[Embedded video]``.
 

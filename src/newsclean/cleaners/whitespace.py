@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from newsclean._chars import rare_chars
+from newsclean._scan import BLANKS, TRAILING_WS
 from newsclean.cleaner import Edit, Risk, cleaner
 
 
-@cleaner(family="whitespace", risk=Risk.SAFE)
+@cleaner(family="whitespace", risk=Risk.SAFE, gate=TRAILING_WS)
 def strip_trailing_whitespace(text: str) -> list[Edit]:
     """Remove spaces and tabs at the end of lines.
 
@@ -44,7 +45,7 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
 BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 
-@cleaner(family="whitespace", risk=Risk.SAFE)
+@cleaner(family="whitespace", risk=Risk.SAFE, gate=BLANKS)
 def collapse_blank_lines(text: str) -> list[Edit]:
     """Collapse runs of blank lines into one blank line, so paragraph spacing stays single.
 

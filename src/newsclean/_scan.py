@@ -1,0 +1,101 @@
+"""Gates: one pass over a text that tells which cleaners could have anything to do.
+
+Each fact is a bit. A cleaner declares its gate (``@cleaner(gate=AMP | SEMI)``): the facts of
+which at least one must hold for it to find any edit. A pipeline scans each text once and
+skips every cleaner whose gate bits are all clear, so clean text costs this one pass instead
+of a dozen substring searches. A gate is a promise: a test checks, per cleaner, that it
+finds no edit wherever its gate is closed.
+
+`scan` is compiled (``_speedups.c``) when a C compiler was there at install time; otherwise
+`scan_python`, the reference, which the compiled one must match bit for bit (a property test).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+AMP = 1 << 0  # &
+SEMI = 1 << 1  # ;
+PERCENT = 1 << 2  # %
+LBRACKET = 1 << 3  # [
+LBRACE = 1 << 4  # {
+LT = 1 << 5  # <
+AT = 1 << 6  # @
+RPAREN = 1 << 7  # )
+CONTROL = 1 << 8  # C0 but tab, newline, form feed and CR; DEL; C1
+LATIN1 = 1 << 9  # U+00C0-U+00FF: every mojibake of UTF-8 read as cp1252 has one
+ZERO_WIDTH = 1 << 10  # U+200B, U+200C, U+200D, U+2060
+BOM = 1 << 11  # U+FEFF
+SP_MARK = 1 << 12  # U+2581, SentencePiece's word-start marker
+SPACE_CLOSE = 1 << 13  # " ," " ." " ;" " :" " !" " ?" " )" " ]"
+OPEN_SPACE = 1 << 14  # "( " "[ "
+SPACE_HYPHEN = 1 << 15  # " -"
+HYPHEN_SPACE = 1 << 16  # "- "
+SPACE_APOS = 1 << 17  # " '" " ’"
+SPACE_N_APOS = 1 << 18  # " n'" " n’"
+TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
+BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last
+
+ALWAYS = 0  # the gate of a cleaner that always runs
+
+_CONTROL_CHARS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127, *range(128, 160)))
+_CHAR_FACTS = (
+    ("&", AMP),
+    (";", SEMI),
+    ("%", PERCENT),
+    ("[", LBRACKET),
+    ("{", LBRACE),
+    ("<", LT),
+    ("@", AT),
+    (")", RPAREN),
+    ("\ufeff", BOM),
+    ("\u2581", SP_MARK),
+)
+_PATTERN_FACTS = (
+    (re.compile("[" + re.escape(_CONTROL_CHARS) + "]"), CONTROL),
+    (re.compile("[\u00c0-\u00ff]"), LATIN1),
+    (re.compile("[\u200b\u200c\u200d\u2060]"), ZERO_WIDTH),
+    (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
+    (re.compile(r"[(\[] "), OPEN_SPACE),
+    (re.compile(" -"), SPACE_HYPHEN),
+    (re.compile("- "), HYPHEN_SPACE),
+    (re.compile(" ['’]"), SPACE_APOS),
+    (re.compile(" n['’]"), SPACE_N_APOS),
+    (re.compile(r"[ \t](?:[\n\r]|\Z)"), TRAILING_WS),
+    (re.compile(r"\n[ \t]*\n[ \t]*\n"), BLANKS),  # each blank run is read at most twice
+)
+
+
+def scan_python(text: str) -> int:
+    """The facts of ``text``: the reference implementation, in plain Python.
+
+    >>> scan_python("AT&T said ,") == AMP | SPACE_CLOSE
+    True
+    >>> scan_python("\\n\\nLead") == BLANKS, scan_python("Para.\\n\\nPara.\\n") == 0
+    (True, True)
+    """
+    flags = 0
+    for char, fact in _CHAR_FACTS:
+        if char in text:
+            flags |= fact
+    for pattern, fact in _PATTERN_FACTS:
+        if pattern.search(text):
+            flags |= fact
+    body = text.lstrip(" \t\n")
+    if "\n" in text[: len(text) - len(body)]:  # a line break before the first visible char
+        flags |= BLANKS
+    tail = text[len(text.rstrip(" \t\n")) :]
+    if tail.count("\n") >= 2:  # a blank line after the last visible char
+        flags |= BLANKS
+    return flags
+
+
+scan: Callable[[str], int] = scan_python
+try:
+    from newsclean import _speedups
+except ImportError:  # built without a C compiler: same facts, slower
+    COMPILED = False
+else:
+    scan = _speedups.scan
+    COMPILED = True

@@ -1,0 +1,73 @@
+"""Gates: the compiled scan matches the reference, and no gated cleaner misses work.
+
+A pipeline skips a cleaner when none of its gate facts holds (`newsclean._scan`). That is
+only sound if the cleaner would have found no edit there; these properties check it on
+arbitrary Unicode, on text built from the pieces the cleaners look for, and on dirty articles
+made by every injector.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import _scan
+from newsclean.registry import all_cleaners
+from newsclean.testing import dirty_articles
+from test_properties import PIECES
+
+GATE_PIECES = [
+    *PIECES, " n'", " n’", " ’", "\t", "\r", "\r\n", " \n", "\t\n", "\n \n", "\n\t\n", "\n\n\n",
+    "[ ", "( ", " ]", " )", " !", " ?", " ;", " :", "é", "Ã", "\x85", "\x7f", "\u2060", "😀",
+]  # fmt: skip
+gate_text = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.sampled_from(GATE_PIECES), max_size=40).map("".join),
+)
+GATED = [c for c in all_cleaners() if c.gate]
+
+
+@given(text=gate_text)
+def test_compiled_scan_matches_the_reference(text: str) -> None:
+    assert _scan.scan(text) == _scan.scan_python(text)
+
+
+def test_the_compiled_scan_is_built_where_ci_asks_for_it() -> None:
+    if os.environ.get("NEWSCLEAN_REQUIRE_SPEEDUPS"):
+        assert _scan.COMPILED, "newsclean._speedups was not built (is a C compiler installed?)"
+
+
+@pytest.mark.parametrize("made", GATED, ids=lambda c: c.name)
+@given(text=gate_text)
+def test_a_closed_gate_means_no_edit(made: newsclean.Cleaner, text: str) -> None:
+    if not _scan.scan(text) & made.gate:
+        assert made.find_edits(text) == []
+
+
+@given(pair=st.sampled_from(["default", "mt"]).flatmap(lambda p: dirty_articles(profile=p)))
+def test_no_gated_cleaner_misses_an_artifact(pair: tuple[str, str]) -> None:
+    dirty, _ = pair
+    for made in GATED:
+        if not _scan.scan(dirty) & made.gate:
+            assert made.find_edits(dirty) == [], made.name
+
+
+def test_pipeline_gives_the_same_text_with_the_reference_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+    from pathlib import Path
+
+    from newsclean import pipeline
+    from newsclean.testing._passages import bundled_passages
+
+    samples = Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
+    texts = [json.loads(line)["text"] for line in samples.read_text(encoding="utf-8").splitlines()]
+    texts += list(bundled_passages().values())
+    compiled = [newsclean.clean(t, profile="mt") for t in texts]
+    monkeypatch.setattr(pipeline, "scan", _scan.scan_python)
+    assert [newsclean.clean(t, profile="mt") for t in texts] == compiled
