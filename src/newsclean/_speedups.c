@@ -32,79 +32,116 @@ enum {
     F_BLANKS = 1 << 20       /* leading blank lines, two blank lines in a row, trailing ones */
 };
 
-static unsigned int ascii_flags[128];
+/* The scan is a small automaton over character classes: per character, a lookup of its own
+ * facts and class, then one of the facts and next state of (state, class). The state is the
+ * previous class (for the pairs " ,", "( ", " -", " n'"...) crossed with the blank-line state
+ * (line breaks since the last visible character, and whether one was seen). Tables cover the
+ * whole BMP, so text with curly quotes (two bytes a character) takes no branch either. */
+enum { C_OTHER, C_SPACE, C_TAB, C_NL, C_CR, C_CLOSE, C_OPEN, C_HYPHEN, C_APOS, C_N, NCLASS };
+enum { P_SN = NCLASS, NPREV };                       /* pair states: the previous class, or " n" */
+enum { B_START, B_LEAD, B_V0, B_V1, B_V2, NBLANK }; /* blank-line states */
+#define NSTATE (NPREV * NBLANK)
+#define NCHARS 65536
 
-static void init_tables(void) {
-    int c;
-    for (c = 0; c < 32; c++)
-        if (c != '\t' && c != '\n' && c != '\f' && c != '\r') ascii_flags[c] = F_CONTROL;
-    ascii_flags[127] = F_CONTROL;
-    ascii_flags['&'] = F_AMP;
-    ascii_flags[';'] = F_SEMI;
-    ascii_flags['%'] = F_PERCENT;
-    ascii_flags['['] = F_LBRACKET;
-    ascii_flags['{'] = F_LBRACE;
-    ascii_flags['<'] = F_LT;
-    ascii_flags['@'] = F_AT;
-    ascii_flags[')'] = F_RPAREN;
+static unsigned int *char_flags;   /* [NCHARS] */
+static unsigned char *char_class;  /* [NCHARS] */
+static unsigned char next_state[NSTATE][NCLASS];
+static unsigned int emit[NSTATE][NCLASS];
+static unsigned int final_emit[NSTATE];
+
+static unsigned int pair_emit(int prev, int cls) {
+    if (prev == C_SPACE) {
+        if (cls == C_CLOSE) return F_SPACE_CLOSE;
+        if (cls == C_HYPHEN) return F_SPACE_HYPHEN;
+        if (cls == C_APOS) return F_SPACE_APOS;
+        if (cls == C_NL || cls == C_CR) return F_TRAILING_WS;
+    }
+    if (prev == C_TAB && (cls == C_NL || cls == C_CR)) return F_TRAILING_WS;
+    if (prev == C_OPEN && cls == C_SPACE) return F_OPEN_SPACE;
+    if (prev == C_HYPHEN && cls == C_SPACE) return F_HYPHEN_SPACE;
+    if (prev == P_SN && cls == C_APOS) return F_SPACE_N_APOS;
+    return 0;
 }
 
-static inline int is_close(Py_UCS4 c) {
-    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
-           c == ']';
+static int blank_next(int b, int cls, unsigned int *out) {
+    if (cls == C_NL) {
+        if (b == B_START || b == B_LEAD) return B_LEAD;
+        if (b == B_V0) return B_V1;
+        if (b == B_V1) return B_V2;
+        *out |= F_BLANKS; /* a third line break since the last visible character */
+        return B_V2;
+    }
+    if (cls == C_SPACE || cls == C_TAB) return b;
+    if (b == B_LEAD) *out |= F_BLANKS; /* a line break before the first visible character */
+    return B_V0;
 }
 
-static inline int is_apos(Py_UCS4 c) { return c == '\'' || c == 0x2019; }
+static unsigned int wide_flags(Py_UCS4 c) {
+    if (c == 0x200b || c == 0x200c || c == 0x200d || c == 0x2060) return F_ZERO_WIDTH;
+    if (c == 0xfeff) return F_BOM;
+    if (c == 0x2581) return F_SP_MARK;
+    return 0;
+}
 
-#define SCAN_BODY(TYPE)                                                                    \
+static int init_tables(void) {
+    int c, p, b, k;
+    char_flags = PyMem_Calloc(NCHARS, sizeof(unsigned int));
+    char_class = PyMem_Calloc(NCHARS, 1);
+    if (char_flags == NULL || char_class == NULL) return -1;
+    for (c = 0; c < NCHARS; c++) {
+        if ((c < 32 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || (c >= 127 && c <= 0x9f))
+            char_flags[c] = F_CONTROL;
+        else if (c >= 0xc0 && c <= 0xff)
+            char_flags[c] = F_LATIN1;
+        else if (c > 0xff)
+            char_flags[c] = wide_flags((Py_UCS4)c);
+    }
+    char_flags['&'] = F_AMP;
+    char_flags[';'] = F_SEMI;
+    char_flags['%'] = F_PERCENT;
+    char_flags['['] = F_LBRACKET;
+    char_flags['{'] = F_LBRACE;
+    char_flags['<'] = F_LT;
+    char_flags['@'] = F_AT;
+    char_flags[')'] = F_RPAREN;
+    char_class[' '] = C_SPACE;
+    char_class['\t'] = C_TAB;
+    char_class['\n'] = C_NL;
+    char_class['\r'] = C_CR;
+    for (k = 0; k < 8; k++) char_class[(unsigned char)",.;:!?)]"[k]] = C_CLOSE;
+    char_class['('] = C_OPEN;
+    char_class['['] = C_OPEN;
+    char_class['-'] = C_HYPHEN;
+    char_class['\''] = C_APOS;
+    char_class[0x2019] = C_APOS;
+    char_class['n'] = C_N;
+    for (p = 0; p < NPREV; p++)
+        for (b = 0; b < NBLANK; b++)
+            for (k = 0; k < NCLASS; k++) {
+                unsigned int out = pair_emit(p, k);
+                int nb = blank_next(b, k, &out);
+                int np = (p == C_SPACE && k == C_N) ? P_SN : k;
+                next_state[b * NPREV + p][k] = (unsigned char)(nb * NPREV + np);
+                emit[b * NPREV + p][k] = out;
+            }
+    for (p = 0; p < NPREV; p++)
+        for (b = 0; b < NBLANK; b++)
+            final_emit[b * NPREV + p] = ((p == C_SPACE || p == C_TAB) ? F_TRAILING_WS : 0) |
+                                        ((b == B_LEAD || b == B_V2) ? F_BLANKS : 0);
+    return 0;
+}
+
+#define STEP(c)                                                                            \
     {                                                                                      \
-        const TYPE *s = (const TYPE *)data;                                                \
-        for (i = 0; i < n; i++) {                                                          \
-            Py_UCS4 c = s[i];                                                              \
-            if (c < 128) {                                                                 \
-                flags |= ascii_flags[c];                                                   \
-            } else if (c <= 0x9f) {                                                        \
-                flags |= F_CONTROL;                                                        \
-            } else if (c >= 0xc0 && c <= 0xff) {                                           \
-                flags |= F_LATIN1;                                                         \
-            } else if (c == 0x200b || c == 0x200c || c == 0x200d || c == 0x2060) {         \
-                flags |= F_ZERO_WIDTH;                                                     \
-            } else if (c == 0xfeff) {                                                      \
-                flags |= F_BOM;                                                            \
-            } else if (c == 0x2581) {                                                      \
-                flags |= F_SP_MARK;                                                        \
-            }                                                                              \
-            if (p1 == ' ') {                                                               \
-                if (is_close(c)) flags |= F_SPACE_CLOSE;                                   \
-                else if (c == '-') flags |= F_SPACE_HYPHEN;                                \
-                else if (is_apos(c)) flags |= F_SPACE_APOS;                                \
-                else if (c == '\n' || c == '\r') flags |= F_TRAILING_WS;                   \
-            } else if (p1 == '\t') {                                                       \
-                if (c == '\n' || c == '\r') flags |= F_TRAILING_WS;                        \
-            } else if (p1 == '(' || p1 == '[') {                                           \
-                if (c == ' ') flags |= F_OPEN_SPACE;                                       \
-            } else if (p1 == '-') {                                                        \
-                if (c == ' ') flags |= F_HYPHEN_SPACE;                                     \
-            } else if (p1 == 'n' && p2 == ' ' && is_apos(c)) {                             \
-                flags |= F_SPACE_N_APOS;                                                   \
-            }                                                                              \
-            if (c == '\n') {                                                               \
-                newlines++;                                                                \
-            } else if (c != ' ' && c != '\t') {                                            \
-                if (newlines >= 3 || (newlines && !visible)) flags |= F_BLANKS;            \
-                newlines = 0;                                                              \
-                visible = 1;                                                               \
-            }                                                                              \
-            p2 = p1;                                                                       \
-            p1 = c;                                                                        \
-        }                                                                                  \
+        int cls = char_class[c];                                                           \
+        flags |= char_flags[c] | emit[state][cls];                                         \
+        state = next_state[state][cls];                                                    \
     }
 
 static PyObject *scan(PyObject *self, PyObject *arg) {
-    Py_ssize_t i, n, newlines = 0;
-    Py_UCS4 p1 = 0, p2 = 0;
+    Py_ssize_t i, n;
     unsigned int flags = 0;
-    int visible = 0, kind;
+    int state = B_START * NPREV + C_OTHER, kind;
     const void *data;
     (void)self;
     if (!PyUnicode_Check(arg)) {
@@ -114,11 +151,20 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
     n = PyUnicode_GET_LENGTH(arg);
     kind = PyUnicode_KIND(arg);
     data = PyUnicode_DATA(arg);
-    if (kind == PyUnicode_1BYTE_KIND) SCAN_BODY(Py_UCS1)
-    else if (kind == PyUnicode_2BYTE_KIND) SCAN_BODY(Py_UCS2)
-    else SCAN_BODY(Py_UCS4)
-    if (p1 == ' ' || p1 == '\t') flags |= F_TRAILING_WS;
-    if (newlines >= 2 || (newlines && !visible)) flags |= F_BLANKS;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = data;
+        for (i = 0; i < n; i++) STEP(s[i])
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = data;
+        for (i = 0; i < n; i++) STEP(s[i])
+    } else {
+        const Py_UCS4 *s = data;
+        for (i = 0; i < n; i++) {
+            if (s[i] < NCHARS) STEP(s[i])
+            else STEP('x') /* an astral character: no fact, class OTHER */
+        }
+    }
+    flags |= final_emit[state];
     return PyLong_FromUnsignedLong(flags);
 }
 
@@ -130,6 +176,6 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups",
                                     "Compiled helpers of newsclean (optional).", -1, methods};
 
 PyMODINIT_FUNC PyInit__speedups(void) {
-    init_tables();
+    if (init_tables() < 0) return PyErr_NoMemory();
     return PyModule_Create(&module);
 }
