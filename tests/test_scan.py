@@ -48,6 +48,28 @@ def test_a_closed_gate_means_no_edit(made: newsclean.Cleaner, text: str) -> None
         assert made.find_edits(text) == []
 
 
+REPEATS = [
+    "the the",
+    "The the",
+    "was  was",
+    "is\tis",
+    "of of,",
+    "(the the)",
+    "the-the",
+    "é",
+    "ſ",
+    "K",
+]
+
+
+@given(text=st.one_of(gate_text, st.lists(st.sampled_from([*GATE_PIECES, *REPEATS])).map("".join)))
+def test_a_closed_repeat_gate_means_no_doubled_word(text: str) -> None:
+    from newsclean.cleaners.mt import remove_repeated_words
+
+    if not _scan.repeat_candidate(text):
+        assert remove_repeated_words.find_edits(text) == []
+
+
 @given(pair=st.sampled_from(["default", "mt"]).flatmap(lambda p: dirty_articles(profile=p)))
 def test_no_gated_cleaner_misses_an_artifact(pair: tuple[str, str]) -> None:
     dirty, _ = pair
@@ -70,4 +92,5 @@ def test_pipeline_gives_the_same_text_with_the_reference_scan(
     texts += list(bundled_passages().values())
     compiled = [newsclean.clean(t, profile="mt") for t in texts]
     monkeypatch.setattr(pipeline, "scan", _scan.scan_python)
+    monkeypatch.setattr(_scan, "repeat_candidate", _scan.any_repeat)
     assert [newsclean.clean(t, profile="mt") for t in texts] == compiled

@@ -168,8 +168,65 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
     return PyLong_FromUnsignedLong(flags);
 }
 
+/* repeat_candidate(text): is some run of 1 to 20 ASCII letters followed, after 1 to 4 spaces
+ * or tabs, by the same run (ASCII case ignored)? The gate of remove_repeated_words, whose
+ * doubled words are all ASCII: a run holding any other letter is not a candidate. */
+static inline int ascii_letter(Py_UCS4 c) { return c < 128 && ((c | 0x20) - 'a') < 26; }
+
+#define REPEAT_BODY(TYPE)                                                                  \
+    {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                \
+        for (i = 0; i <= n; i++) {                                                         \
+            Py_UCS4 c = i < n ? s[i] : ' ';                                                \
+            if (ascii_letter(c)) {                                                         \
+                if (start < 0) start = i, ascii = 1;                                       \
+                continue;                                                                  \
+            }                                                                              \
+            if (c >= 128 && Py_UNICODE_ISALPHA(c)) {                                       \
+                if (start < 0) start = i;                                                  \
+                ascii = 0;                                                                 \
+                continue;                                                                  \
+            }                                                                              \
+            if (start < 0) continue;                                                       \
+            len = i - start;                                                               \
+            if (ascii && len <= 20 && len == prev_len && prev_start >= 0) {                \
+                Py_ssize_t gap = start - (prev_start + prev_len), k;                       \
+                int same = gap >= 1 && gap <= 4;                                           \
+                for (k = prev_start + prev_len; same && k < start; k++)                    \
+                    same = s[k] == ' ' || s[k] == '\t';                                    \
+                for (k = 0; same && k < len; k++)                                          \
+                    same = (s[prev_start + k] | 0x20) == (s[start + k] | 0x20);            \
+                if (same) Py_RETURN_TRUE;                                                  \
+            }                                                                              \
+            prev_start = ascii && len <= 20 ? start : -1;                                  \
+            prev_len = len;                                                                \
+            start = -1;                                                                    \
+        }                                                                                  \
+    }
+
+static PyObject *repeat_candidate(PyObject *self, PyObject *arg) {
+    Py_ssize_t i, n, start = -1, prev_start = -1, prev_len = 0, len;
+    int ascii = 1, kind;
+    const void *data;
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "repeat_candidate() expects str, got %.100s",
+                     Py_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    n = PyUnicode_GET_LENGTH(arg);
+    kind = PyUnicode_KIND(arg);
+    data = PyUnicode_DATA(arg);
+    if (kind == PyUnicode_1BYTE_KIND) REPEAT_BODY(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND) REPEAT_BODY(Py_UCS2)
+    else REPEAT_BODY(Py_UCS4)
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_O, "scan(text) -> int: the bit set of facts newsclean's gates ask for."},
+    {"repeat_candidate", repeat_candidate, METH_O,
+     "repeat_candidate(text) -> bool: some ASCII word follows itself after spaces or tabs."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups",

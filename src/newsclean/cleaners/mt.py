@@ -7,11 +7,11 @@ only where a named predicate finds English prose around the slip.
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 
 import regex
 
+from newsclean import _scan
 from newsclean.cleaner import Edit, Risk, cleaner
 
 # English function words, for `looks_english`.
@@ -78,21 +78,6 @@ REPEATED_RE = regex.compile(
 )
 
 
-def has_adjacent_repeat(text: str) -> bool:
-    """Cheap test: some word is followed by itself ("was was", "The the").
-
-    Splitting and comparing neighbours runs in C; the regex then looks only at texts that
-    pass. Doubles glued to punctuation ("the the,") are not seen here, a known gap.
-
-    >>> has_adjacent_repeat("it was was over"), has_adjacent_repeat("The the war"), has_adjacent_repeat("it was over")
-    (True, True, False)
-    """
-    # Words are lowered one by one (lowering the whole text is slow for non-ASCII text), so
-    # that "The the" is seen too.
-    words = list(map(str.lower, text.split()))
-    return any(map(operator.eq, words, itertools.islice(words, 1, None)))
-
-
 @cleaner(family="mt", risk=Risk.MEDIUM)
 def remove_repeated_words(text: str) -> list[Edit]:
     """Drop an accidentally doubled function word: ``the the`` -> ``the``, ``was was`` -> ``was``.
@@ -105,7 +90,9 @@ def remove_repeated_words(text: str) -> list[Edit]:
     >>> remove_repeated_words("He had had enough, and he said that that was it; what it is is war")
     'He had had enough, and he said that that was it; what it is is war'
     """
-    if not has_adjacent_repeat(text):
+    # One compiled pass (newsclean._scan) rules out most texts: a doubled word is a run of
+    # ASCII letters that follows itself, which also finds "the the," before punctuation.
+    if not _scan.repeat_candidate(text):
         return []
     edits: list[Edit] = []
     for m in REPEATED_RE.finditer(text):
