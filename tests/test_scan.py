@@ -22,7 +22,8 @@ from test_properties import PIECES
 
 GATE_PIECES = [
     *PIECES, " n'", " n’", " ’", "\t", "\r", "\r\n", " \n", "\t\n", "\n \n", "\n\t\n", "\n\n\n",
-    "[ ", "( ", " ]", " )", " !", " ?", " ;", " :", "é", "Ã", "\x85", "\x7f", "\u2060", "😀",
+    "[ ", "( ", " ]", " )", " !", " ?", " ;", " :", "é", "Ã", "\x85", "\x7f", "\u2060", "😀", " a ", " an ",
+    "A ", "An ", "a", "n", "e", "U", "Z", "h", "hour", ". ", "! ", "? ", "x.", "5", "_", "²", "𝐚",
 ]  # fmt: skip
 gate_text = st.one_of(
     st.text(max_size=200),

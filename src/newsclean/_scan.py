@@ -36,6 +36,8 @@ SPACE_APOS = 1 << 17  # " '" " ’"
 SPACE_N_APOS = 1 << 18  # " n'" " n’"
 TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
 BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last
+A_AN = 1 << 21  # " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant)
+STOP_LOWER = 1 << 22  # ". x", "! x", "? x", x a word character other than A-Z, 0-9 and _
 
 ALWAYS = 0  # the gate of a cleaner that always runs
 
@@ -64,6 +66,8 @@ _PATTERN_FACTS = (
     (re.compile(" n['’]"), SPACE_N_APOS),
     (re.compile(r"[ \t](?:[\n\r]|\Z)"), TRAILING_WS),
     (re.compile(r"\n[ \t]*\n[ \t]*\n"), BLANKS),  # each blank run is read at most twice
+    (re.compile("(?: a|A) [aeiouAEIOU]|(?: an|An) [b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]"), A_AN),
+    (re.compile(r"[.!?] [^\W_A-Z0-9]"), STOP_LOWER),
 )
 
 

@@ -29,16 +29,31 @@ enum {
     F_SPACE_APOS = 1 << 17,  /* " '" " ’" */
     F_SPACE_N_APOS = 1 << 18,/* " n'" " n’" */
     F_TRAILING_WS = 1 << 19, /* a space or tab before \n, \r or the end */
-    F_BLANKS = 1 << 20       /* leading blank lines, two blank lines in a row, trailing ones */
+    F_BLANKS = 1 << 20,      /* leading blank lines, two blank lines in a row, trailing ones */
+    F_A_AN = 1 << 21,        /* " a V", " an C", "A V", "An C" (V, C: ASCII vowel, consonant) */
+    F_STOP_LOWER = 1 << 22   /* ". x", "! x", "? x" with x a word character not in A-Z, 0-9, _ */
 };
 
 /* The scan is a small automaton over character classes: per character, a lookup of its own
  * facts and class, then one of the facts and next state of (state, class). The state is the
- * previous class (for the pairs " ,", "( ", " -", " n'"...) crossed with the blank-line state
- * (line breaks since the last visible character, and whether one was seen). Tables cover the
- * whole BMP, so text with curly quotes (two bytes a character) takes no branch either. */
-enum { C_OTHER, C_SPACE, C_TAB, C_NL, C_CR, C_CLOSE, C_OPEN, C_HYPHEN, C_APOS, C_N, NCLASS };
-enum { P_SN = NCLASS, NPREV };                       /* pair states: the previous class, or " n" */
+ * recent context (the previous class, or a few longer ones: " n", " a ", "An ", ". "...)
+ * crossed with the blank-line state (line breaks since the last visible character, and
+ * whether one was seen). Tables cover the whole BMP, so text with curly quotes (two bytes a
+ * character) takes no branch either. */
+enum {
+    C_OTHER, C_SPACE, C_TAB, C_NL, C_CR, C_CLOSE, C_STOP, C_OPEN, C_HYPHEN, C_APOS,
+    C_N,     /* n */
+    C_LA,    /* a */
+    C_UA,    /* A */
+    C_LVOW,  /* e i o u */
+    C_UVOW,  /* E I O U */
+    C_LCON,  /* the other lowercase ASCII letters */
+    C_UCON,  /* the other capitals, N included */
+    C_WIDE,  /* a word character beyond ASCII */
+    NCLASS
+};
+/* Longer contexts, each standing on its last character's class (`base`). */
+enum { P_SN = NCLASS, P_SA, P_SA_S, P_SAN, P_SAN_S, P_A_S, P_AN, P_AN_S, P_STOP_S, NPREV };
 enum { B_START, B_LEAD, B_V0, B_V1, B_V2, NBLANK }; /* blank-line states */
 #define NSTATE (NPREV * NBLANK)
 #define NCHARS 65536
@@ -49,18 +64,47 @@ static unsigned char next_state[NSTATE][NCLASS];
 static unsigned int emit[NSTATE][NCLASS];
 static unsigned int final_emit[NSTATE];
 
-static unsigned int pair_emit(int prev, int cls) {
-    if (prev == C_SPACE) {
-        if (cls == C_CLOSE) return F_SPACE_CLOSE;
-        if (cls == C_HYPHEN) return F_SPACE_HYPHEN;
-        if (cls == C_APOS) return F_SPACE_APOS;
-        if (cls == C_NL || cls == C_CR) return F_TRAILING_WS;
+static int base_of(int p) {
+    static const int base[NPREV - NCLASS] = {C_N, C_LA, C_SPACE, C_N, C_SPACE,
+                                              C_SPACE, C_N, C_SPACE, C_SPACE};
+    return p < NCLASS ? p : base[p - NCLASS];
+}
+
+static int vowel(int k) { return k == C_LA || k == C_UA || k == C_LVOW || k == C_UVOW; }
+static int consonant(int k) { return k == C_N || k == C_LCON || k == C_UCON; }
+static int small(int k) { return k == C_N || k == C_LA || k == C_LVOW || k == C_LCON || k == C_WIDE; }
+
+static unsigned int context_emit(int p, int k) {
+    int b = base_of(p);
+    unsigned int out = 0;
+    if (b == C_SPACE) {
+        if (k == C_CLOSE || k == C_STOP) out |= F_SPACE_CLOSE;
+        if (k == C_HYPHEN) out |= F_SPACE_HYPHEN;
+        if (k == C_APOS) out |= F_SPACE_APOS;
+        if (k == C_NL || k == C_CR) out |= F_TRAILING_WS;
     }
-    if (prev == C_TAB && (cls == C_NL || cls == C_CR)) return F_TRAILING_WS;
-    if (prev == C_OPEN && cls == C_SPACE) return F_OPEN_SPACE;
-    if (prev == C_HYPHEN && cls == C_SPACE) return F_HYPHEN_SPACE;
-    if (prev == P_SN && cls == C_APOS) return F_SPACE_N_APOS;
-    return 0;
+    if (b == C_TAB && (k == C_NL || k == C_CR)) out |= F_TRAILING_WS;
+    if (b == C_OPEN && k == C_SPACE) out |= F_OPEN_SPACE;
+    if (b == C_HYPHEN && k == C_SPACE) out |= F_HYPHEN_SPACE;
+    if (p == P_SN && k == C_APOS) out |= F_SPACE_N_APOS;
+    if ((p == P_SA_S || p == P_A_S) && vowel(k)) out |= F_A_AN;
+    if ((p == P_SAN_S || p == P_AN_S) && consonant(k)) out |= F_A_AN;
+    if (p == P_STOP_S && small(k)) out |= F_STOP_LOWER;
+    return out;
+}
+
+static int context_next(int p, int k) {
+    int b = base_of(p);
+    if (p == P_SA && k == C_SPACE) return P_SA_S;
+    if (p == P_SA && k == C_N) return P_SAN;
+    if (p == P_SAN && k == C_SPACE) return P_SAN_S;
+    if (p == C_UA && k == C_SPACE) return P_A_S;
+    if (p == C_UA && k == C_N) return P_AN;
+    if (p == P_AN && k == C_SPACE) return P_AN_S;
+    if (b == C_STOP && k == C_SPACE) return P_STOP_S;
+    if (b == C_SPACE && k == C_N) return P_SN;
+    if (b == C_SPACE && k == C_LA) return P_SA;
+    return k;
 }
 
 static int blank_next(int b, int cls, unsigned int *out) {
@@ -83,6 +127,15 @@ static unsigned int wide_flags(Py_UCS4 c) {
     return 0;
 }
 
+static int wide_class(Py_UCS4 c) {
+    if (c == 0x2019) return C_APOS;
+    return Py_UNICODE_ISALNUM(c) ? C_WIDE : C_OTHER;
+}
+
+static void set_class(const char *chars, int cls) {
+    for (; *chars; chars++) char_class[(unsigned char)*chars] = (unsigned char)cls;
+}
+
 static int init_tables(void) {
     int c, p, b, k;
     char_flags = PyMem_Calloc(NCHARS, sizeof(unsigned int));
@@ -95,6 +148,7 @@ static int init_tables(void) {
             char_flags[c] = F_LATIN1;
         else if (c > 0xff)
             char_flags[c] = wide_flags((Py_UCS4)c);
+        if (c >= 128) char_class[c] = (unsigned char)wide_class((Py_UCS4)c);
     }
     char_flags['&'] = F_AMP;
     char_flags[';'] = F_SEMI;
@@ -104,38 +158,43 @@ static int init_tables(void) {
     char_flags['<'] = F_LT;
     char_flags['@'] = F_AT;
     char_flags[')'] = F_RPAREN;
-    char_class[' '] = C_SPACE;
-    char_class['\t'] = C_TAB;
-    char_class['\n'] = C_NL;
-    char_class['\r'] = C_CR;
-    for (k = 0; k < 8; k++) char_class[(unsigned char)",.;:!?)]"[k]] = C_CLOSE;
-    char_class['('] = C_OPEN;
-    char_class['['] = C_OPEN;
-    char_class['-'] = C_HYPHEN;
-    char_class['\''] = C_APOS;
-    char_class[0x2019] = C_APOS;
-    char_class['n'] = C_N;
+    set_class("bcdfghjklmpqrstvwxyz", C_LCON);
+    set_class("BCDFGHJKLMNPQRSTVWXYZ", C_UCON);
+    set_class("eiou", C_LVOW);
+    set_class("EIOU", C_UVOW);
+    set_class("a", C_LA);
+    set_class("A", C_UA);
+    set_class("n", C_N);
+    set_class(" ", C_SPACE);
+    set_class("\t", C_TAB);
+    set_class("\n", C_NL);
+    set_class("\r", C_CR);
+    set_class(",;:)]", C_CLOSE);
+    set_class(".!?", C_STOP);
+    set_class("([", C_OPEN);
+    set_class("-", C_HYPHEN);
+    set_class("'", C_APOS);
     for (p = 0; p < NPREV; p++)
         for (b = 0; b < NBLANK; b++)
             for (k = 0; k < NCLASS; k++) {
-                unsigned int out = pair_emit(p, k);
+                unsigned int out = context_emit(p, k);
                 int nb = blank_next(b, k, &out);
-                int np = (p == C_SPACE && k == C_N) ? P_SN : k;
-                next_state[b * NPREV + p][k] = (unsigned char)(nb * NPREV + np);
+                next_state[b * NPREV + p][k] = (unsigned char)(nb * NPREV + context_next(p, k));
                 emit[b * NPREV + p][k] = out;
             }
     for (p = 0; p < NPREV; p++)
         for (b = 0; b < NBLANK; b++)
-            final_emit[b * NPREV + p] = ((p == C_SPACE || p == C_TAB) ? F_TRAILING_WS : 0) |
-                                        ((b == B_LEAD || b == B_V2) ? F_BLANKS : 0);
+            final_emit[b * NPREV + p] =
+                ((base_of(p) == C_SPACE || base_of(p) == C_TAB) ? F_TRAILING_WS : 0) |
+                ((b == B_LEAD || b == B_V2) ? F_BLANKS : 0);
     return 0;
 }
 
-#define STEP(c)                                                                            \
+#define STEP(cflags, cls)                                                                  \
     {                                                                                      \
-        int cls = char_class[c];                                                           \
-        flags |= char_flags[c] | emit[state][cls];                                         \
-        state = next_state[state][cls];                                                    \
+        int k_ = (cls);                                                                    \
+        flags |= (cflags) | emit[state][k_];                                               \
+        state = next_state[state][k_];                                                     \
     }
 
 static PyObject *scan(PyObject *self, PyObject *arg) {
@@ -153,15 +212,15 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
     data = PyUnicode_DATA(arg);
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *s = data;
-        for (i = 0; i < n; i++) STEP(s[i])
+        for (i = 0; i < n; i++) STEP(char_flags[s[i]], char_class[s[i]])
     } else if (kind == PyUnicode_2BYTE_KIND) {
         const Py_UCS2 *s = data;
-        for (i = 0; i < n; i++) STEP(s[i])
+        for (i = 0; i < n; i++) STEP(char_flags[s[i]], char_class[s[i]])
     } else {
         const Py_UCS4 *s = data;
         for (i = 0; i < n; i++) {
-            if (s[i] < NCHARS) STEP(s[i])
-            else STEP('x') /* an astral character: no fact, class OTHER */
+            if (s[i] < NCHARS) STEP(char_flags[s[i]], char_class[s[i]])
+            else STEP(0, wide_class(s[i])) /* an astral character */
         }
     }
     flags |= final_emit[state];

@@ -178,7 +178,7 @@ def _wants_an(word: str) -> bool | None:
     return False
 
 
-@cleaner(family="mt", risk=Risk.HIGH)
+@cleaner(family="mt", risk=Risk.HIGH, gate=_scan.A_AN)
 def fix_a_an_agreement(text: str) -> list[Edit]:
     """Make "a"/"an" agree with the next word's sound: ``an deadly`` -> ``a deadly``.
 
@@ -249,7 +249,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@cleaner(family="mt", risk=Risk.HIGH)
+@cleaner(family="mt", risk=Risk.HIGH, gate=_scan.STOP_LOWER)
 def drop_stray_fragments(text: str) -> list[Edit]:
     """Drop a stray one-word fragment after a sentence: ``factions. agency.`` -> ``factions.``.
 
