@@ -95,3 +95,20 @@ def test_pipeline_gives_the_same_text_with_the_reference_scan(
     monkeypatch.setattr(pipeline, "scan", _scan.scan_python)
     monkeypatch.setattr(_scan, "repeat_candidate", _scan.any_repeat)
     assert [newsclean.clean(t, profile="mt") for t in texts] == compiled
+
+
+FIND_PIECES = ["@", "-", ",", ".", " ", "a", "B", "@-@", " @-@ ", "@@", "\u200b", "\u2060"]
+FIND_PIECES += ["\u200c", "\u200d", "é", "1", "\n", "\U0001f468"]
+
+
+@given(text=st.lists(st.sampled_from(FIND_PIECES), max_size=30).map("".join))
+def test_find_based_cleaners_match_their_reference_regex(text: str) -> None:
+    """Two cleaners find candidates with str.find instead of a regex the engine would try at
+    every position; their edits must be the regex's."""
+    from newsclean.cleaners.detokenize import MOSES_RE, unescape_moses_escapes
+    from newsclean.cleaners.encoding import ZERO_WIDTH_RE, remove_zero_width_characters
+
+    moses = [(m.start(), m.end(), m.group(1)) for m in MOSES_RE.finditer(text)]
+    assert unescape_moses_escapes.find_edits(text) == moses
+    zero_width = [(m.start(), m.end(), "") for m in ZERO_WIDTH_RE.finditer(text)]
+    assert remove_zero_width_characters.find_edits(text) == zero_width

@@ -22,6 +22,7 @@ from newsclean.cleaner import Edit, Risk, cleaner
 # Moses' tokenizer writes "@-@", "@,@" and "@.@" for hyphens and separators inside words and
 # numbers ("well @-@ known", "1 @,@ 000"). The @x@ shape never occurs in prose.
 # Not inside a longer run of "@" ("@@.@@"): removing the middle would leave another "@.@".
+# The definition of a Moses escape; the cleaner finds the same matches from each "@".
 MOSES_RE = re.compile(r" ?(?<!@)@([-,.])@(?!@) ?")
 
 
@@ -39,7 +40,26 @@ def unescape_moses_escapes(text: str) -> list[Edit]:
     """
     if not has_any(text, "@"):
         return []
-    return [(m.start(), m.end(), m.group(1)) for m in MOSES_RE.finditer(text)]
+    # The same matches as MOSES_RE.finditer, found from each "@" with str.find: the regex
+    # begins with an optional space, so the engine would try it at every position.
+    edits: list[Edit] = []
+    end = 0
+    at = text.find("@")
+    while at >= 0:
+        if (
+            text[at + 1 : at + 2] in ("-", ",", ".")
+            and text[at + 2 : at + 3] == "@"
+            and (at == 0 or text[at - 1] != "@")
+            and text[at + 3 : at + 4] != "@"
+        ):
+            start = at - 1 if at > end and text[at - 1] == " " else at
+            stop = at + 4 if text[at + 3 : at + 4] == " " else at + 3
+            edits.append((start, stop, text[at + 1]))
+            end = stop
+            at = text.find("@", stop)
+        else:
+            at = text.find("@", at + 1)
+    return edits
 
 
 BPE_RE = re.compile(r"(?<=\w)@@ (?=\w)")
