@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 AMP = 1 << 0  # &
 SEMI = 1 << 1  # ;
-PERCENT = 1 << 2  # %
+PERCENT_CAP = 1 << 2  # "%" before a capital consonant, as in "%MINIFYHTML"
 LBRACKET = 1 << 3  # [
 LBRACE = 1 << 4  # {
 LT = 1 << 5  # <
@@ -45,7 +45,6 @@ _CONTROL_CHARS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127, *r
 _CHAR_FACTS = (
     ("&", AMP),
     (";", SEMI),
-    ("%", PERCENT),
     ("[", LBRACKET),
     ("{", LBRACE),
     ("<", LT),
@@ -61,6 +60,7 @@ _PATTERN_FACTS = (
     (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
     (re.compile(r"[(\[] "), OPEN_SPACE),
     (re.compile(" -"), SPACE_HYPHEN),
+    (re.compile("%[BCDFGHJKLMNPQRSTVWXYZ]"), PERCENT_CAP),
     (re.compile("- "), HYPHEN_SPACE),
     (re.compile(" ['’]"), SPACE_APOS),
     (re.compile(" n['’]"), SPACE_N_APOS),

@@ -11,7 +11,7 @@
 enum {
     F_AMP = 1 << 0,          /* & */
     F_SEMI = 1 << 1,         /* ; */
-    F_PERCENT = 1 << 2,      /* % */
+    F_PERCENT_CAP = 1 << 2,  /* % before a capital consonant: "%MINIFYHTML" */
     F_LBRACKET = 1 << 3,     /* [ */
     F_LBRACE = 1 << 4,       /* { */
     F_LT = 1 << 5,           /* < */
@@ -41,7 +41,7 @@ enum {
  * whether one was seen). Tables cover the whole BMP, so text with curly quotes (two bytes a
  * character) takes no branch either. */
 enum {
-    C_OTHER, C_SPACE, C_TAB, C_NL, C_CR, C_CLOSE, C_STOP, C_OPEN, C_HYPHEN, C_APOS,
+    C_OTHER, C_SPACE, C_TAB, C_NL, C_CR, C_CLOSE, C_STOP, C_OPEN, C_HYPHEN, C_APOS, C_PERCENT,
     C_N,     /* n */
     C_LA,    /* a */
     C_UA,    /* A */
@@ -86,6 +86,7 @@ static unsigned int context_emit(int p, int k) {
     if (b == C_TAB && (k == C_NL || k == C_CR)) out |= F_TRAILING_WS;
     if (b == C_OPEN && k == C_SPACE) out |= F_OPEN_SPACE;
     if (b == C_HYPHEN && k == C_SPACE) out |= F_HYPHEN_SPACE;
+    if (b == C_PERCENT && k == C_UCON) out |= F_PERCENT_CAP;
     if (p == P_SN && k == C_APOS) out |= F_SPACE_N_APOS;
     if ((p == P_SA_S || p == P_A_S) && vowel(k)) out |= F_A_AN;
     if ((p == P_SAN_S || p == P_AN_S) && consonant(k)) out |= F_A_AN;
@@ -152,7 +153,6 @@ static int init_tables(void) {
     }
     char_flags['&'] = F_AMP;
     char_flags[';'] = F_SEMI;
-    char_flags['%'] = F_PERCENT;
     char_flags['['] = F_LBRACKET;
     char_flags['{'] = F_LBRACE;
     char_flags['<'] = F_LT;
@@ -173,6 +173,7 @@ static int init_tables(void) {
     set_class(".!?", C_STOP);
     set_class("([", C_OPEN);
     set_class("-", C_HYPHEN);
+    set_class("%", C_PERCENT);
     set_class("'", C_APOS);
     for (p = 0; p < NPREV; p++)
         for (b = 0; b < NBLANK; b++)

@@ -77,6 +77,9 @@ def lost_entity_starts(text: str) -> list[int]:
     starts: list[int] = []
     pos = text.find(";")
     while pos >= 0:
+        if not pos or not text[pos - 1].isalnum():  # every body ends in a letter or digit
+            pos = text.find(";", pos + 1)
+            continue
         body = LOST_BODY_RE.search(text, max(0, pos - 7), pos)
         if body is not None:
             start, token = body.start(), body.group()
@@ -165,6 +168,9 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = text.find("quot;")
     while pos >= 0:  # each line holding a bare "quot;", once
+        if pos and text[pos - 1] == "&":  # "&quot;" is whole: only a bare one needs a line
+            pos = text.find("quot;", pos + 5)
+            continue
         line_start = text.rfind("\n", 0, pos) + 1
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end

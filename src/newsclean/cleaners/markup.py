@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsclean._chars import has_any
-from newsclean._scan import LBRACE, LBRACKET, LT, PERCENT
+from newsclean._scan import LBRACE, LBRACKET, LT, PERCENT_CAP
 from newsclean._text import removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -15,7 +15,7 @@ from newsclean.cleaner import Edit, Risk, cleaner
 MINIFIER_RE = re.compile(r"%MINIFYHTML(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{16}_)[0-9]{1,6}%")
 
 
-@cleaner(family="markup", risk=Risk.SAFE, gate=PERCENT)
+@cleaner(family="markup", risk=Risk.SAFE, gate=PERCENT_CAP)
 def remove_minifier_placeholders(text: str) -> list[Edit]:
     """Remove HTML-minifier placeholders such as ``%MINIFYHTML<32 hex>12%``.
 
