@@ -7,6 +7,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 enum {
     F_AMP = 1 << 0,          /* & */
@@ -60,8 +61,9 @@ enum { B_START, B_LEAD, B_V0, B_V1, B_V2, NBLANK }; /* blank-line states */
 
 static unsigned int *char_flags;   /* [NCHARS] */
 static unsigned char *char_class;  /* [NCHARS] */
-static unsigned char next_state[NSTATE][NCLASS];
-static unsigned int emit[NSTATE][NCLASS];
+/* One entry per (state, class): the facts it emits, shifted left by 16, and the next state's
+ * row offset (state * NCLASS) in the low 16 bits, so a character costs one dependent load. */
+static uint64_t trans[NSTATE * NCLASS];
 static unsigned int final_emit[NSTATE];
 
 static int base_of(int p) {
@@ -180,8 +182,8 @@ static int init_tables(void) {
             for (k = 0; k < NCLASS; k++) {
                 unsigned int out = context_emit(p, k);
                 int nb = blank_next(b, k, &out);
-                next_state[b * NPREV + p][k] = (unsigned char)(nb * NPREV + context_next(p, k));
-                emit[b * NPREV + p][k] = out;
+                uint64_t next = (uint64_t)(nb * NPREV + context_next(p, k)) * NCLASS;
+                trans[(b * NPREV + p) * NCLASS + k] = ((uint64_t)out << 16) | next;
             }
     for (p = 0; p < NPREV; p++)
         for (b = 0; b < NBLANK; b++)
@@ -194,14 +196,18 @@ static int init_tables(void) {
 #define STEP(cflags, cls)                                                                  \
     {                                                                                      \
         int k_ = (cls);                                                                    \
-        flags |= (cflags) | emit[state][k_];                                               \
-        state = next_state[state][k_];                                                     \
+        uint64_t t_ = trans[row + k_];                                                     \
+        flags |= (cflags);                                                                 \
+        acc |= t_;                                                                         \
+        row = (Py_ssize_t)(t_ & 0xffff);                                                   \
     }
 
 static PyObject *scan(PyObject *self, PyObject *arg) {
     Py_ssize_t i, n;
     unsigned int flags = 0;
-    int state = B_START * NPREV + C_OTHER, kind;
+    int kind;
+    Py_ssize_t row = (Py_ssize_t)(B_START * NPREV + C_OTHER) * NCLASS;
+    uint64_t acc = 0;
     const void *data;
     (void)self;
     if (!PyUnicode_Check(arg)) {
@@ -224,7 +230,7 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
             else STEP(0, wide_class(s[i])) /* an astral character */
         }
     }
-    flags |= final_emit[state];
+    flags |= (unsigned int)(acc >> 16) | final_emit[row / NCLASS];
     return PyLong_FromUnsignedLong(flags);
 }
 
