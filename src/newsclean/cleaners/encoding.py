@@ -60,13 +60,40 @@ def fix_mojibake(text: str) -> list[Edit]:
     if text.isascii() or not has_any(text, LATIN1_LETTERS):  # every mojibake has one of Â-ô
         return []
     edits: list[Edit] = []
-    for start, end in line_spans(text):
+    spans = line_spans(text)
+    for number in _lines_with_latin1_letters(text):
+        start, end = spans[number]
         line = text[start:end]
         if looks_like_mojibake(line):
             fixed = ftfy.fix_text(line, FTFY_CONFIG)
             if fixed != line:
                 edits.append((start, end, fixed))
     return edits
+
+
+def _lines_with_latin1_letters(text: str) -> list[int]:
+    """Numbers of the lines holding a character of U+00C0-U+00FF, the only ones that can be
+    mojibake: ftfy's badness test is far too slow to ask of every line with a curly quote.
+
+    In UTF-8 those characters, and only they, begin with the byte 0xC3, which `bytes.find`
+    jumps to; newlines are counted between hits, so the walk is linear.
+
+    >>> _lines_with_latin1_letters("ok\\nSyriaâ€™s\\n“fine”\\ncafé")
+    [1, 3]
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    found: list[int] = []
+    line = 0
+    previous = 0
+    pos = data.find(b"\xc3")
+    while pos >= 0:
+        line += data.count(b"\n", previous, pos)
+        found.append(line)
+        previous = data.find(b"\n", pos)  # the rest of this line is already counted in
+        if previous < 0:
+            break
+        pos = data.find(b"\xc3", previous)
+    return found
 
 
 # C0 controls except tab, newline, form feed and carriage return (layout), DEL, and C1
