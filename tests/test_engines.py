@@ -270,13 +270,14 @@ def serial_run(dirty_jsonl: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     return {"dir": out, "stderr": done.stderr}
 
 
-@pytest.mark.parametrize("engine", ["dask", "ray"])
+@pytest.mark.parametrize("engine", ["processes", "dask", "ray"])
 def test_engine_output_is_the_serial_output(
     engine: str, dirty_jsonl: Path, serial_run: dict[str, Any], tmp_path: Path
 ) -> None:
     done = run_cli(
         "clean", str(dirty_jsonl), "-o", str(tmp_path / "out.jsonl"), "--profile", "mt",
-        "--engine", engine, "--jobs", "2", "--shard-mb", "0.004",
+        *([] if engine == "processes" else ["--engine", engine]), "--jobs", "2",
+        "--shard-mb", "0.004",
         "--stats", str(tmp_path / "s.json"), "--rejects", str(tmp_path / "rejects.jsonl"),
     )  # fmt: skip
     assert done.returncode == 4, done.stderr  # records passed through, as in the serial run

@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from newsclean import __version__
 from newsclean.engines import ENGINES
+from newsclean.engines import FORMATS as ENGINE_FORMATS
 from newsclean.errors import NewscleanError
 from newsclean.explain import Change, replay
 from newsclean.io import (
@@ -123,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         "--shard-mb",
         type=float,
         default=4.0,
-        help="with --engine: input per task, in MB (default: 4)",
+        help="with --engine, or --jobs on JSONL or Parquet: input per task, in MB (default: 4)",
     )
     p_clean.add_argument(
         "--progress",
@@ -375,8 +376,6 @@ def _clean(args: argparse.Namespace) -> int:
         raise UsageError(f"--shard-mb must be positive, got {args.shard_mb}")
     shard_bytes = max(1, int(args.shard_mb * 1e6))
     if args.engine:
-        from newsclean.engines import FORMATS as ENGINE_FORMATS
-
         for fmt, path, _ in formats:
             if fmt not in ENGINE_FORMATS:
                 raise UsageError(
@@ -398,12 +397,19 @@ def _clean(args: argparse.Namespace) -> int:
         rejects = stack.enter_context(atomic_binary_writer(args.rejects)) if args.rejects else None
         problems = Problems(args.strict, rejects)
         session = None
-        if args.engine:
+        # --jobs N on JSONL or Parquet runs shards on a process pool, like the engines do, so
+        # parsing and writing are parallel too; other formats go record by record.
+        sharded_jobs = (
+            args.jobs is not None
+            and args.jobs > 1
+            and all(fmt in ENGINE_FORMATS for fmt, _, _ in formats)
+        )
+        if args.engine or sharded_jobs:
             from newsclean.engines import open_session
 
             session = stack.enter_context(
                 open_session(
-                    args.engine,
+                    args.engine or "processes",
                     address=args.address,
                     workers=args.jobs,
                     description=pipeline.to_dict(),
@@ -413,9 +419,11 @@ def _clean(args: argparse.Namespace) -> int:
             )
             up = time.perf_counter() - started
             started += up  # the run's MB/s counts cleaning, not the cluster's start-up
-            print(
-                f"newsclean: running on {session.description} (up in {up:.1f} s)", file=sys.stderr
-            )
+            if args.engine:
+                print(
+                    f"newsclean: running on {session.description} (up in {up:.1f} s)",
+                    file=sys.stderr,
+                )
 
         def write_all(jobs: list[tuple[str, Path | None, Path | None]], writer: Writer) -> None:
             if session is not None:

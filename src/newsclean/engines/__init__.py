@@ -65,6 +65,24 @@ class Session:
 
 
 @contextlib.contextmanager
+def _process_session(
+    workers: int, description: dict[str, Any], options: Any, detail: bool
+) -> Iterator[Session]:
+    """Shards on a local process pool: what ``--jobs N`` uses for JSONL and Parquet, so the
+    parsing and writing move to the workers too, not only the cleaning."""
+    import concurrent.futures
+
+    from newsclean.engines._shards import clean_shard
+
+    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+
+        def submit(shard: Shard) -> Any:
+            return pool.submit(clean_shard, description, options, detail, shard)
+
+        yield Session(submit, lambda future: future.result(), workers, f"{workers} local processes")
+
+
+@contextlib.contextmanager
 def open_session(
     engine: str,
     *,
@@ -74,7 +92,12 @@ def open_session(
     options: Any,
     detail: bool,
 ) -> Iterator[Session]:
-    """Join the cluster at ``address``, or start a local one with ``workers`` workers."""
+    """Join the cluster at ``address``, or start a local one with ``workers`` workers
+    (``engine="processes"``: a local process pool, no cluster)."""
+    if engine == "processes":
+        with _process_session(workers or 1, description, options, detail) as opened:
+            yield opened
+        return
     if engine == "dask":
         from newsclean.engines import dask as engine_module
     elif engine == "ray":
