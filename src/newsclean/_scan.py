@@ -38,6 +38,11 @@ TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
 BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last
 A_AN = 1 << 21  # " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant)
 STOP_LOWER = 1 << 22  # ". x", "! x", "? x", x a word character other than A-Z, 0-9 and _
+LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
+DUP_LINE = 1 << 24  # a non-empty line that occurs twice (or more than MAX_LINES lines)
+
+MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
+_LOWER_RE = re.compile("[a-z]")
 
 ALWAYS = 0  # the gate of a cleaner that always runs
 
@@ -76,7 +81,7 @@ def scan_python(text: str) -> int:
 
     >>> scan_python("AT&T said ,") == AMP | SPACE_CLOSE
     True
-    >>> scan_python("\\n\\nLead") == BLANKS, scan_python("Para.\\n\\nPara.\\n") == 0
+    >>> scan_python("\\n\\nLead") == BLANKS, scan_python("One.\\n\\nTwo.\\n") == 0
     (True, True)
     """
     flags = 0
@@ -92,6 +97,15 @@ def scan_python(text: str) -> int:
     tail = text[len(text.rstrip(" \t\n")) :]
     if tail.count("\n") >= 2:  # a blank line after the last visible char
         flags |= BLANKS
+    lines = text.split("\n")
+    if any(
+        2 <= len(line) <= 40 and (not _LOWER_RE.search(line) or ":" in line or "…" in line)
+        for line in lines
+    ):
+        flags |= LEAD_LINE
+    filled = [line for line in lines if line]
+    if len(filled) > MAX_LINES or len(set(filled)) < len(filled):
+        flags |= DUP_LINE
     return flags
 
 

@@ -8,6 +8,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
     F_AMP = 1 << 0,          /* & */
@@ -32,7 +33,9 @@ enum {
     F_TRAILING_WS = 1 << 19, /* a space or tab before \n, \r or the end */
     F_BLANKS = 1 << 20,      /* leading blank lines, two blank lines in a row, trailing ones */
     F_A_AN = 1 << 21,        /* " a V", " an C", "A V", "An C" (V, C: ASCII vowel, consonant) */
-    F_STOP_LOWER = 1 << 22   /* ". x", "! x", "? x" with x a word character not in A-Z, 0-9, _ */
+    F_STOP_LOWER = 1 << 22,  /* ". x", "! x", "? x" with x a word character not in A-Z, 0-9, _ */
+    F_LEAD_LINE = 1 << 23,   /* a line of 2-40 characters with no a-z, or with ":" or "…" */
+    F_DUP_LINE = 1 << 24     /* a non-empty line that occurs twice (or over 512 lines) */
 };
 
 /* The scan is a small automaton over character classes: per character, a lookup of its own
@@ -202,6 +205,85 @@ static int init_tables(void) {
         row = (Py_ssize_t)(t_ & 0xffff);                                                   \
     }
 
+/* Line facts, from a second walk that visits each line once: the gates of the lead-in and
+ * duplicate-paragraph cleaners. Lines are compared by length and their first and last eight
+ * characters (hashed into a small table), then in full. Past MAX_LINES non-empty lines the
+ * duplicate fact is simply set: the cleaner then decides, and the walk stays linear. */
+#define MAX_LINES 512
+#define LINE_SLOTS 1024
+
+typedef struct {
+    Py_ssize_t start, len; /* len 0: an empty slot */
+    uint64_t key;
+} LineSlot;
+
+static Py_ssize_t next_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t n) {
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = data;
+        const Py_UCS1 *hit = memchr(s + i, '\n', (size_t)(n - i));
+        return hit ? hit - s : n;
+    }
+    for (; i < n && PyUnicode_READ(kind, data, i) != '\n'; i++) {
+    }
+    return i;
+}
+
+static uint64_t line_key(int kind, const void *data, Py_ssize_t start, Py_ssize_t len) {
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)len;
+    Py_ssize_t k, head = len < 8 ? len : 8;
+    for (k = 0; k < head; k++) h = (h ^ PyUnicode_READ(kind, data, start + k)) * 1099511628211ULL;
+    for (k = len - head; k < len; k++)
+        h = (h ^ PyUnicode_READ(kind, data, start + k)) * 1099511628211ULL;
+    return h;
+}
+
+static int same_line(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t len) {
+    Py_ssize_t k;
+    for (k = 0; k < len; k++)
+        if (PyUnicode_READ(kind, data, a + k) != PyUnicode_READ(kind, data, b + k)) return 0;
+    return 1;
+}
+
+static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
+    static LineSlot slots[LINE_SLOTS]; /* the GIL is held: one scan at a time */
+    unsigned int flags = 0;
+    Py_ssize_t start = 0, lines = 0, k;
+    memset(slots, 0, sizeof slots);
+    for (;;) {
+        Py_ssize_t end = next_newline(kind, data, start, n), len = end - start;
+        if (len >= 2 && len <= 40 && !(flags & F_LEAD_LINE)) {
+            int lower = 0, colon = 0;
+            for (k = start; k < end; k++) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                lower |= c >= 'a' && c <= 'z';
+                colon |= c == ':' || c == 0x2026;
+            }
+            if (!lower || colon) flags |= F_LEAD_LINE;
+        }
+        if (len > 0 && !(flags & F_DUP_LINE)) {
+            if (++lines > MAX_LINES) {
+                flags |= F_DUP_LINE;
+            } else {
+                uint64_t key = line_key(kind, data, start, len);
+                size_t slot = (size_t)(key % LINE_SLOTS);
+                while (slots[slot].len) {
+                    if (slots[slot].key == key && slots[slot].len == len &&
+                        same_line(kind, data, slots[slot].start, start, len)) {
+                        flags |= F_DUP_LINE;
+                        break;
+                    }
+                    slot = (slot + 1) % LINE_SLOTS;
+                }
+                slots[slot].start = start;
+                slots[slot].len = len;
+                slots[slot].key = key;
+            }
+        }
+        if (end >= n) return flags;
+        start = end + 1;
+    }
+}
+
 static PyObject *scan(PyObject *self, PyObject *arg) {
     Py_ssize_t i, n;
     unsigned int flags = 0;
@@ -230,7 +312,7 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
             else STEP(0, wide_class(s[i])) /* an astral character */
         }
     }
-    flags |= (unsigned int)(acc >> 16) | final_emit[row / NCLASS];
+    flags |= (unsigned int)(acc >> 16) | final_emit[row / NCLASS] | line_facts(kind, data, n);
     return PyLong_FromUnsignedLong(flags);
 }
 

@@ -9,7 +9,7 @@ from importlib import resources
 import regex
 
 from newsclean._chars import has_any
-from newsclean._scan import RPAREN
+from newsclean._scan import DUP_LINE, LEAD_LINE, RPAREN
 from newsclean._text import drop_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -65,7 +65,7 @@ def is_orphaned_lead_in(following: str | None) -> bool:
     return bool(_SENTENCE_END_RE.search(following)) or len(following.split()) >= 20
 
 
-@cleaner(family="debris", risk=Risk.LOW)
+@cleaner(family="debris", risk=Risk.LOW, gate=LEAD_LINE)
 def drop_orphaned_lead_ins(text: str) -> list[Edit]:
     """Drop a related-links lead-in (``Plus:``, ``Read more:``, ``RELATED:``) whose links are gone.
 
@@ -195,7 +195,7 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
     return drop_lines(text, spans, drop)
 
 
-@cleaner(family="debris", risk=Risk.LOW)
+@cleaner(family="debris", risk=Risk.LOW, gate=DUP_LINE)
 def drop_duplicate_paragraphs(text: str, *, min_words: int = 5) -> list[Edit]:
     """Drop a paragraph line that repeats an earlier one exactly; the first stays.
 
