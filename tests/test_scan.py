@@ -23,7 +23,8 @@ from test_properties import PIECES
 GATE_PIECES = [
     *PIECES, " n'", " n’", " ’", "\t", "\r", "\r\n", " \n", "\t\n", "\n \n", "\n\t\n", "\n\n\n",
     "[ ", "( ", " ]", " )", " !", " ?", " ;", " :", "é", "Ã", "\x85", "\x7f", "\u2060", "😀", " a ", " an ", "%", "%M", "%MINIFYHTML", "5%", "Plus:",
-    "READ MORE", "Read more:", "Related …", "\nSame line.\n", "\nSame line.\n",
+    "READ MORE", "Read more:", "Related …", "Photo by X", " Image copyright AFP", "\u2003Photo by",
+    "x/y", "(AP)", "\nSame line.\n", "\nSame line.\n",
     "A ", "An ", "a", "n", "e", "U", "Z", "h", "hour", ". ", "! ", "? ", "x.", "5", "_", "²", "𝐚",
 ]  # fmt: skip
 gate_text = st.one_of(

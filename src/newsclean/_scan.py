@@ -40,6 +40,9 @@ A_AN = 1 << 21  # " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII
 STOP_LOWER = 1 << 22  # ". x", "! x", "? x", x a word character other than A-Z, 0-9 and _
 LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
 DUP_LINE = 1 << 24  # a non-empty line that occurs twice (or more than MAX_LINES lines)
+# A line of 2 to 120 characters with "/", "(" or ":", or beginning (after white space) with
+# "Image copyright" or "Photo by": every photo-credit shape.
+CREDIT_LINE = 1 << 25
 
 MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
 _LOWER_RE = re.compile("[a-z]")
@@ -103,6 +106,17 @@ def scan_python(text: str) -> int:
         for line in lines
     ):
         flags |= LEAD_LINE
+    if any(
+        2 <= len(line) <= 120
+        and (
+            "/" in line
+            or "(" in line
+            or ":" in line
+            or line.lstrip().startswith(("Image copyright", "Photo by"))
+        )
+        for line in lines
+    ):
+        flags |= CREDIT_LINE
     filled = [line for line in lines if line]
     if len(filled) > MAX_LINES or len(set(filled)) < len(filled):
         flags |= DUP_LINE

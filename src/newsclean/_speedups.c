@@ -35,7 +35,9 @@ enum {
     F_A_AN = 1 << 21,        /* " a V", " an C", "A V", "An C" (V, C: ASCII vowel, consonant) */
     F_STOP_LOWER = 1 << 22,  /* ". x", "! x", "? x" with x a word character not in A-Z, 0-9, _ */
     F_LEAD_LINE = 1 << 23,   /* a line of 2-40 characters with no a-z, or with ":" or "…" */
-    F_DUP_LINE = 1 << 24     /* a non-empty line that occurs twice (or over 512 lines) */
+    F_DUP_LINE = 1 << 24,    /* a non-empty line that occurs twice (or over 512 lines) */
+    F_CREDIT_LINE = 1 << 25  /* a line of 2-120 characters with "/", "(" or ":", or that begins
+                                (after white space) with "Image copyright" or "Photo by" */
 };
 
 /* The scan is a small automaton over character classes: per character, a lookup of its own
@@ -244,6 +246,25 @@ static int same_line(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_
     return 1;
 }
 
+static int starts_with(int kind, const void *data, Py_ssize_t at, Py_ssize_t end,
+                       const char *ascii) {
+    for (; *ascii; ascii++, at++)
+        if (at >= end || PyUnicode_READ(kind, data, at) != (Py_UCS4)(unsigned char)*ascii) return 0;
+    return 1;
+}
+
+static int credit_shaped(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t k;
+    for (k = start; k < end; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c == '/' || c == '(' || c == ':') return 1;
+    }
+    for (k = start; k < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)); k++) {
+    }
+    return starts_with(kind, data, k, end, "Image copyright") ||
+           starts_with(kind, data, k, end, "Photo by");
+}
+
 static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
     static LineSlot slots[LINE_SLOTS]; /* the GIL is held: one scan at a time */
     unsigned int flags = 0;
@@ -260,6 +281,9 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
             }
             if (!lower || colon) flags |= F_LEAD_LINE;
         }
+        if (len >= 2 && len <= 120 && !(flags & F_CREDIT_LINE) &&
+            credit_shaped(kind, data, start, end))
+            flags |= F_CREDIT_LINE;
         if (len > 0 && !(flags & F_DUP_LINE)) {
             if (++lines > MAX_LINES) {
                 flags |= F_DUP_LINE;

@@ -9,7 +9,7 @@ from importlib import resources
 import regex
 
 from newsclean._chars import has_any
-from newsclean._scan import DUP_LINE, LEAD_LINE, RPAREN
+from newsclean._scan import CREDIT_LINE, DUP_LINE, LEAD_LINE, RPAREN
 from newsclean._text import drop_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -162,7 +162,7 @@ def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]
     return drop_lines(text, spans, drop)
 
 
-@cleaner(family="debris", risk=Risk.LOW)
+@cleaner(family="debris", risk=Risk.LOW, gate=CREDIT_LINE)
 def drop_photo_credit_lines(text: str) -> list[Edit]:
     """Drop lines that are only a photo credit: ``(Ghaith Alsayed/AP)``, ``Photo: Reuters``.
 
