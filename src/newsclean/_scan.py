@@ -39,7 +39,9 @@ BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after t
 A_AN = 1 << 21  # " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant)
 STOP_LOWER = 1 << 22  # ". x", "! x", "? x", x a word character other than A-Z, 0-9 and _
 LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
-DUP_LINE = 1 << 24  # a non-empty line that occurs twice (or more than MAX_LINES lines)
+# Two non-empty lines of the same length and the same first and last eight characters (a
+# superset of a repeated line), or more than MAX_LINES lines.
+DUP_LINE = 1 << 24
 # A line of 2 to 120 characters with "/", "(" or ":", or beginning (after white space) with
 # "Image copyright" or "Photo by": every photo-credit shape.
 CREDIT_LINE = 1 << 25
@@ -117,8 +119,8 @@ def scan_python(text: str) -> int:
         for line in lines
     ):
         flags |= CREDIT_LINE
-    filled = [line for line in lines if line]
-    if len(filled) > MAX_LINES or len(set(filled)) < len(filled):
+    ends = [(len(line), line[:8], line[-8:]) for line in lines if line]
+    if len(ends) > MAX_LINES or len(set(ends)) < len(ends):
         flags |= DUP_LINE
     return flags
 
