@@ -123,3 +123,46 @@ def test_find_based_cleaners_match_their_reference_regex(text: str) -> None:
     assert unescape_moses_escapes.find_edits(text) == moses
     zero_width = [(m.start(), m.end(), "") for m in ZERO_WIDTH_RE.finditer(text)]
     assert remove_zero_width_characters.find_edits(text) == zero_width
+
+
+@st.composite
+def phrase_lines(draw: st.DrawFn) -> str:
+    """A line as a page might show a boilerplate phrase: any case (İ and K, U+212A, too),
+    any white space, bullets and end marks around it, sometimes more words after it."""
+    from newsclean.cleaners.debris import _word_list
+
+    phrase = draw(st.sampled_from(_word_list("boilerplate.txt"))).replace("*", " ")
+    cased = "".join(
+        draw(st.sampled_from([c, c.upper(), *{"i": ["İ"], "k": ["\u212a"]}.get(c, [])]))
+        for c in phrase
+    )
+    space = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2003", "\x1c", "\r"])
+    words = cased.split()
+    body = words[0] + "".join(draw(space) + w for w in words[1:])
+    edge = st.text(alphabet=" \t\u00a0" + _scan.LINE_SKIP, max_size=3)
+    more = draw(st.sampled_from(["", " today", " and more", "s", ", the minister said."]))
+    return draw(edge) + body + more + draw(edge)
+
+
+phrase_text = st.lists(
+    st.one_of(phrase_lines(), st.sampled_from(GATE_PIECES), st.text(max_size=20)), max_size=6
+).map("\n".join)
+
+
+@given(text=phrase_text)
+def test_the_line_head_fact_matches_the_reference_and_gates_boilerplate(text: str) -> None:
+    from newsclean.cleaners.debris import drop_boilerplate_lines
+
+    assert _scan.scan(text) == _scan.scan_python(text)
+    if not _scan.scan(text) & _scan.HEAD_LINE:
+        assert drop_boilerplate_lines.find_edits(text) == []
+
+
+def test_extra_phrases_open_the_boilerplate_gate() -> None:
+    from newsclean.cleaners.debris import drop_boilerplate_lines
+
+    text = "Troops left.\nPromoted stories"
+    assert not _scan.scan(text) & _scan.HEAD_LINE
+    assert drop_boilerplate_lines(text, extra=("promoted stories",)) == "Troops left."
+    step = ("drop_boilerplate_lines", {"extra": ["Promoted stories"]})
+    assert newsclean.Pipeline([step])(text) == "Troops left."

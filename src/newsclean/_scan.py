@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from importlib import resources
 
 AMP = 1 << 0  # &
 SEMI = 1 << 1  # ;
@@ -45,11 +46,83 @@ DUP_LINE = 1 << 24
 # A line of 2 to 120 characters with "/", "(" or ":", or beginning (after white space) with
 # "Image copyright" or "Photo by": every photo-credit shape.
 CREDIT_LINE = 1 << 25
+# A line of 2 to 120 characters that begins, after white space and bullets (LINE_SKIP), as a
+# phrase of data/boilerplate.txt does (LINE_HEADS), case ignored: the boilerplate gate.
+HEAD_LINE = 1 << 26
 
 MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
 _LOWER_RE = re.compile("[a-z]")
 
 ALWAYS = 0  # the gate of a cleaner that always runs
+
+# What the boilerplate cleaner strips from the ends of a line before comparing it.
+LINE_SKIP = "-–—•·*►>»›|:.!…"
+
+
+END = "\x01"  # in a head: only white space and LINE_SKIP characters may follow
+
+
+def _line_heads() -> tuple[str, ...]:
+    """What the lines of data/boilerplate.txt begin with: a whole phrase and the line's end
+    (END), or what comes before the ``*`` of a prefix pattern; lower case, single spaces.
+    A head that another head begins is left out: the shorter one already matches."""
+    raw = resources.files("newsclean.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    heads = set()
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, star, _ = line.partition("*")
+            head = " ".join(phrase.lower().split()).strip(LINE_SKIP).strip()
+            if not head or not head.isascii() or head[0] in LINE_SKIP:
+                raise ValueError(f"boilerplate.txt: {line!r} has no ASCII head to gate on")
+            heads.add(head if star else head + END)
+    return tuple(sorted(h for h in heads if not any(h != o and h.startswith(o) for o in heads)))
+
+
+LINE_HEADS = _line_heads()
+
+
+def head_at(line: str, at: int, head: str) -> bool:
+    """Does ``line`` continue at ``at`` with ``head``, as the compiled scan compares them?
+
+    A space in ``head`` matches a run of white space; a letter either case, and ``i``/``k``
+    also U+0130 and U+212A, whose lower case is ``i``/``k`` (``str.lower`` would fold them);
+    END, the rest of the line if that is only white space and LINE_SKIP characters.
+
+    >>> head_at("  SHARE\tthis", 2, "share this"), head_at("Shared", 0, "share this")
+    (True, False)
+    >>> head_at("Ad:", 0, "ad" + END), head_at("Admiral", 0, "ad" + END)
+    (True, False)
+    """
+    for h in head:
+        if h == END:
+            return all(c.isspace() or c in LINE_SKIP for c in line[at:])
+        if h == " ":
+            if at >= len(line) or not line[at].isspace():
+                return False
+            while at < len(line) and line[at].isspace():
+                at += 1
+            continue
+        if at >= len(line):
+            return False
+        c = line[at]
+        at += 1
+        if "a" <= h <= "z":
+            if (c.isascii() and c.lower() != h) or (not c.isascii() and (c, h) not in _FOLDS):
+                return False
+        elif c != h:
+            return False
+    return True
+
+
+_FOLDS = {("\u0130", "i"), ("\u212a", "k")}
+
+
+def _head_line(line: str) -> bool:
+    at = 0
+    while at < len(line) and (line[at].isspace() or line[at] in LINE_SKIP):
+        at += 1
+    return at < len(line) and any(head_at(line, at, head) for head in LINE_HEADS)
+
 
 _CONTROL_CHARS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127, *range(128, 160)))
 _CHAR_FACTS = (
@@ -119,6 +192,8 @@ def scan_python(text: str) -> int:
         for line in lines
     ):
         flags |= CREDIT_LINE
+    if any(2 <= len(line) <= 120 and _head_line(line) for line in lines):
+        flags |= HEAD_LINE
     ends = [(len(line), line[:8], line[-8:]) for line in lines if line]
     if len(ends) > MAX_LINES or len(set(ends)) < len(ends):
         flags |= DUP_LINE
@@ -141,6 +216,7 @@ try:
 except ImportError:  # built without a C compiler: same results, slower
     COMPILED = False
 else:
+    _speedups.set_line_heads(LINE_HEADS, LINE_SKIP)
     scan = _speedups.scan
     repeat_candidate = _speedups.repeat_candidate
     COMPILED = True

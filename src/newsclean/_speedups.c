@@ -36,8 +36,10 @@ enum {
     F_STOP_LOWER = 1 << 22,  /* ". x", "! x", "? x" with x a word character not in A-Z, 0-9, _ */
     F_LEAD_LINE = 1 << 23,   /* a line of 2-40 characters with no a-z, or with ":" or "…" */
     F_DUP_LINE = 1 << 24,    /* two non-empty lines alike at both ends (or over 512 lines) */
-    F_CREDIT_LINE = 1 << 25  /* a line of 2-120 characters with "/", "(" or ":", or that begins
+    F_CREDIT_LINE = 1 << 25, /* a line of 2-120 characters with "/", "(" or ":", or that begins
                                 (after white space) with "Image copyright" or "Photo by" */
+    F_HEAD_LINE = 1 << 26    /* a line of 2-120 characters that begins, after white space and
+                                bullets, with one of the heads set by set_line_heads() */
 };
 
 /* The scan is a small automaton over character classes: per character, a lookup of its own
@@ -270,6 +272,109 @@ static int credit_shaped(int kind, const void *data, Py_ssize_t start, Py_ssize_
            starts_with(kind, data, k, end, "Photo by");
 }
 
+/* Line heads: lower-case ASCII phrases (single spaces) that a line may begin with, after any
+ * white space and bullet characters. Letters match either case (and i, k also match U+0130
+ * and U+212A, whose lower case is i and k), a space matches a run of white space, and \x01
+ * (HEAD_END) the rest of the line if it is only white space and skip characters. Set once
+ * from Python (newsclean._scan), which keeps the list; empty until then. */
+#define MAX_HEADS 256
+#define MAX_HEAD_LEN 64
+#define MAX_SKIP 32
+#define HEAD_END 1
+static char heads[MAX_HEADS][MAX_HEAD_LEN + 1];
+static int nheads;
+static Py_UCS4 skip_chars[MAX_SKIP];
+static int nskip;
+static unsigned char head_first[128]; /* the folded first letters of the heads */
+
+static int skipped(Py_UCS4 c) {
+    int k;
+    if (Py_UNICODE_ISSPACE(c)) return 1;
+    for (k = 0; k < nskip; k++)
+        if (skip_chars[k] == c) return 1;
+    return 0;
+}
+
+static int head_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t end, const char *head) {
+    for (; *head; head++) {
+        unsigned char h = (unsigned char)*head;
+        Py_UCS4 c;
+        if (h == HEAD_END) { /* the line's end, after only white space and skip characters */
+            for (; at < end; at++)
+                if (!skipped(PyUnicode_READ(kind, data, at))) return 0;
+            return 1;
+        }
+        if (h == ' ') {
+            if (at >= end || !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at))) return 0;
+            while (at < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at))) at++;
+            continue;
+        }
+        if (at >= end) return 0;
+        c = PyUnicode_READ(kind, data, at++);
+        if (h >= 'a' && h <= 'z') {
+            if (c < 128 ? (c | 0x20) != h : !((c == 0x130 && h == 'i') || (c == 0x212a && h == 'k')))
+                return 0;
+        } else if (c != h) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int head_line(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    Py_UCS4 c;
+    int k;
+    while (start < end && skipped(PyUnicode_READ(kind, data, start))) start++;
+    if (start >= end) return 0; /* heads are never empty */
+    c = PyUnicode_READ(kind, data, start);
+    if (c < 128 && !head_first[c | 0x20]) return 0; /* the usual exit: no head starts so */
+    for (k = 0; k < nheads; k++)
+        if (head_at(kind, data, start, end, heads[k])) return 1;
+    return 0;
+}
+
+static PyObject *set_line_heads(PyObject *self, PyObject *args) {
+    PyObject *seq, *skip;
+    Py_ssize_t i, n, len;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OU", &seq, &skip)) return NULL;
+    seq = PySequence_Fast(seq, "set_line_heads() expects a sequence of str");
+    if (seq == NULL) return NULL;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n > MAX_HEADS || PyUnicode_GET_LENGTH(skip) > MAX_SKIP) {
+        Py_DECREF(seq);
+        return PyErr_Format(PyExc_ValueError, "at most %d heads and %d skip characters",
+                            MAX_HEADS, MAX_SKIP);
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        const char *ascii;
+        if (!PyUnicode_Check(item) || !PyUnicode_IS_ASCII(item) ||
+            PyUnicode_GET_LENGTH(item) > MAX_HEAD_LEN) {
+            Py_DECREF(seq);
+            return PyErr_Format(PyExc_ValueError, "heads must be ASCII str of at most %d characters",
+                                MAX_HEAD_LEN);
+        }
+        ascii = PyUnicode_AsUTF8AndSize(item, &len);
+        if (ascii == NULL) {
+            Py_DECREF(seq);
+            return NULL;
+        }
+        memcpy(heads[i], ascii, (size_t)len + 1);
+    }
+    nheads = (int)n;
+    memset(head_first, 0, sizeof head_first);
+    for (i = 0; i < n; i++) {
+        unsigned char h = (unsigned char)heads[i][0];
+        head_first[h >= 'a' && h <= 'z' ? h : (h | 0x20) & 0x7f] = 1;
+        if (h == 'i' || h == 'k' || !(h >= 'a' && h <= 'z')) head_first[h] = 1;
+    }
+    nskip = (int)PyUnicode_GET_LENGTH(skip);
+    for (i = 0; i < nskip; i++) skip_chars[i] = PyUnicode_READ_CHAR(skip, i);
+    Py_DECREF(seq);
+    Py_RETURN_NONE;
+}
+
 static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
     static LineSlot slots[LINE_SLOTS]; /* the GIL is held: one scan at a time */
     unsigned int flags = 0;
@@ -289,6 +394,8 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
         if (len >= 2 && len <= 120 && !(flags & F_CREDIT_LINE) &&
             credit_shaped(kind, data, start, end))
             flags |= F_CREDIT_LINE;
+        if (len >= 2 && len <= 120 && !(flags & F_HEAD_LINE) && head_line(kind, data, start, end))
+            flags |= F_HEAD_LINE;
         if (len > 0 && !(flags & F_DUP_LINE)) {
             if (++lines > MAX_LINES) {
                 flags |= F_DUP_LINE;
@@ -402,6 +509,8 @@ static PyObject *repeat_candidate(PyObject *self, PyObject *arg) {
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_O, "scan(text) -> int: the bit set of facts newsclean's gates ask for."},
+    {"set_line_heads", set_line_heads, METH_VARARGS,
+     "set_line_heads(heads, skip): the phrases a HEAD_LINE line begins with, after skip chars."},
     {"repeat_candidate", repeat_candidate, METH_O,
      "repeat_candidate(text) -> bool: some ASCII word follows itself after spaces or tabs."},
     {NULL, NULL, 0, NULL}};

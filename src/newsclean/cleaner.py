@@ -14,6 +14,8 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from newsclean._scan import scan
+
 Edit = tuple[int, int, str]
 """``(start, end, replacement)``: replace ``text[start:end]`` with ``replacement``."""
 
@@ -101,10 +103,13 @@ class Cleaner:
         name: str,
         origin: Callable[..., Any] | None = None,
         gate: int = 0,
+        ungated_by: tuple[str, ...] = (),
     ) -> None:
         self.find_edits = find_edits
         # Facts of `newsclean._scan` of which one must hold for any edit (0: always run).
         self.gate = gate
+        # options that, when set, make the cleaner find what its gate cannot see
+        self.ungated_by = ungated_by
         # what the user handed over (a plain function for `register`), to recognise it later
         self.origin = origin if origin is not None else find_edits
         self.name = name
@@ -127,30 +132,50 @@ class Cleaner:
 
     def edits(self, text: str, **options: Any) -> list[Edit]:
         """Return the edits this cleaner makes to ``text``."""
+        gate = self.gate_for(options)
+        if gate and not scan(text) & gate:
+            return []  # the gate promises there is nothing to find
         return self.find_edits(text, **options)
+
+    def gate_for(self, options: Mapping[str, Any]) -> int:
+        """The gate that holds with these options (0, always run, if one of them opens it)."""
+        return 0 if any(options.get(name) for name in self.ungated_by) else self.gate
 
     def __call__(self, text: str, **options: Any) -> str:
         text = check_text(text, f"{self.name}()")
-        return apply_edits(text, self.find_edits(text, **options))
+        return apply_edits(text, self.edits(text, **options))
 
     def __repr__(self) -> str:
         return f"<Cleaner {self.name} family={self.family} risk={self.risk}>"
 
 
 def cleaner(
-    *, family: str, risk: Risk, name: str | None = None, gate: int = 0
+    *,
+    family: str,
+    risk: Risk,
+    name: str | None = None,
+    gate: int = 0,
+    ungated_by: tuple[str, ...] = (),
 ) -> Callable[[EditFinder], Cleaner]:
     """Register an edit-finding function as a cleaner.
 
     The function takes ``text`` and keyword-only options and returns a sorted list of
     non-overlapping ``(start, end, replacement)`` edits. Its first docstring line is the
     cleaner's one-line summary. ``gate`` (facts of `newsclean._scan`, or-ed) promises that it
-    finds no edit in a text where none of them holds, so pipelines may skip it there.
+    finds no edit in a text where none of them holds, so pipelines may skip it there;
+    ``ungated_by`` names the options under which that promise does not hold.
     """
     from newsclean import registry  # late: registry imports this module for its types
 
     def wrap(func: EditFinder) -> Cleaner:
-        made = Cleaner(func, family=family, risk=risk, name=name or func.__name__, gate=gate)
+        made = Cleaner(
+            func,
+            family=family,
+            risk=risk,
+            name=name or func.__name__,
+            gate=gate,
+            ungated_by=ungated_by,
+        )
         registry.add(made)
         return made
 

@@ -172,7 +172,9 @@ class Pipeline:
             raise ConfigError(f"max_passes must be a whole number from 1 to 10, got {max_passes!r}")
         self.steps: tuple[Step, ...] = tuple(_make_step(s) for s in steps)
         # The hot loop calls these directly: no attribute lookups per document and step.
-        self._calls = tuple((s.cleaner.find_edits, s.options, s.cleaner.gate) for s in self.steps)
+        self._calls = tuple(
+            (s.cleaner.find_edits, s.options, s.cleaner.gate_for(s.options)) for s in self.steps
+        )
         self.name = name
         # A later cleaner can uncover work for an earlier one (removing "<!-- -->" can leave the
         # proof a lost "quot;" needed). Like ftfy's fix_segment, steps run again after a change,

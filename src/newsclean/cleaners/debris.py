@@ -8,8 +8,7 @@ from importlib import resources
 
 import regex
 
-from newsclean._chars import has_any
-from newsclean._scan import CREDIT_LINE, DUP_LINE, LEAD_LINE, RPAREN
+from newsclean._scan import CREDIT_LINE, DUP_LINE, HEAD_LINE, LEAD_LINE, RPAREN
 from newsclean._text import drop_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -144,7 +143,7 @@ def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]
     >>> drop_caption_blocks(block, keep_credited=True).splitlines()[2]
     'A man carries his belongings through a street in Sarmin (Ghaith Alsayed/AP)'
     """
-    if not has_any(text, ")"):
+    if ")" not in text:
         return []
     spans = line_spans(text)
     drop: list[int] = []
@@ -241,7 +240,9 @@ def _matches_pattern(key: str, pattern: str) -> bool:
     return key.startswith(head.rstrip()) and (not tail or key.endswith(tail.strip()))
 
 
-@cleaner(family="debris", risk=Risk.LOW)
+# The gate (a line that begins as a bundled phrase does) cannot know the phrases of ``extra``:
+# given some, the cleaner always runs.
+@cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE, ungated_by=("extra",))
 def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Edit]:
     """Drop lines of page furniture: ``Advertisement``, ``Share this article``, newsletter pitches.
 

@@ -6,7 +6,6 @@ import html
 import re
 from html.entities import html5
 
-from newsclean._chars import has_any
 from newsclean._scan import AMP, SEMI
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -36,7 +35,7 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
     >>> unescape_double_escaped_entities("&amp;amp;lt; and R&amp;D;")
     '&amp;amp;lt; and R&amp;D;'
     """
-    if not has_any(text, "&") or "&amp;" not in text:
+    if "&amp;" not in text:
         return []
     return [
         (m.start(), m.end(), f"&{m.group(1)};")
@@ -163,7 +162,7 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
     >>> restore_entity_ampersands("the camp; the lamp;")
     'the camp; the lamp;'
     """
-    if not has_any(text, ";"):
+    if ";" not in text:
         return []
     edits: list[Edit] = []
     pos = text.find("quot;")
@@ -201,7 +200,7 @@ def decode_html_entities(text: str) -> list[Edit]:
     >>> decode_html_entities("AT&amp;T and Q&A, this&not that, &amp;lt;")
     'AT&T and Q&A, this&not that, &amp;lt;'
     """
-    if not has_any(text, "&"):
+    if "&" not in text:
         return []
     edits: list[Edit] = []
     for m in ENTITY_RE.finditer(text):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from newsclean._chars import has_any
 from newsclean._scan import LBRACE, LBRACKET, LT, PERCENT_CAP
 from newsclean._text import removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
@@ -29,7 +28,7 @@ def remove_minifier_placeholders(text: str) -> list[Edit]:
     >>> remove_minifier_placeholders("see %MINIFYHTML28c76%")
     'see %MINIFYHTML28c76%'
     """
-    if not has_any(text, "%") or "%MINIFYHTML" not in text:
+    if "%MINIFYHTML" not in text:
         return []
     return removal_edits(text, [(m.start(), m.end(), "") for m in MINIFIER_RE.finditer(text)])
 
@@ -63,7 +62,7 @@ def remove_shortcodes(text: str) -> list[Edit]:
     >>> remove_shortcodes("He said it was [sic] over.")
     'He said it was [sic] over.'
     """
-    if not has_any(text, "["):
+    if "[" not in text:
         return []
     return removal_edits(text, [(m.start(), m.end(), "") for m in SHORTCODE_RE.finditer(text)])
 
@@ -85,7 +84,7 @@ def remove_template_tokens(text: str) -> list[Edit]:
     >>> remove_template_tokens("the set {1, 2}")
     'the set {1, 2}'
     """
-    if not has_any(text, "{"):
+    if "{" not in text:
         return []
     return removal_edits(text, [(m.start(), m.end(), "") for m in TEMPLATE_RE.finditer(text)])
 
@@ -102,7 +101,7 @@ def remove_html_comments(text: str) -> list[Edit]:
     >>> remove_html_comments("<!-- wp:paragraph -->Troops withdrew.<!-- /wp:paragraph -->")
     'Troops withdrew.'
     """
-    if not has_any(text, "<") or "<!--" not in text:
+    if "<!--" not in text:
         return []
     return removal_edits(text, [(m.start(), m.end(), "") for m in HTML_COMMENT_RE.finditer(text)])
 
@@ -134,7 +133,7 @@ def remove_stray_tags(text: str) -> list[Edit]:
     >>> remove_stray_tags("if x < y and y > z")
     'if x < y and y > z'
     """
-    if not has_any(text, "<"):
+    if "<" not in text:
         return []
     found: list[Edit] = []
     for m in STRAY_TAG_RE.finditer(text):
@@ -162,6 +161,6 @@ def remove_embed_markers(text: str) -> list[Edit]:
     >>> remove_embed_markers("Erdogan spoke on Tuesday.\\n\\n[embedded content]\\n\\nHe said")
     'Erdogan spoke on Tuesday.\\n\\nHe said'
     """
-    if not has_any(text, "["):
+    if "[" not in text:
         return []
     return removal_edits(text, [(m.start(), m.end(), "") for m in EMBED_MARKER_RE.finditer(text)])

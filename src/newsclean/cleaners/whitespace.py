@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from newsclean._chars import rare_chars
 from newsclean._scan import BLANKS, TRAILING_WS
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -21,10 +20,10 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
     # Line ends are found with str.find, then each blank run is walked back: a regex such as
     # "[ \t]+$" would be tried at every position of a long run of spaces.
     ends = [len(text)] if text.endswith((" ", "\t")) else []
-    present = rare_chars(text)
-    needles = [" \n"] + (["\t\n"] if "\t" in present else [])
-    if "\r" in present:
-        needles += [" \r\n"] + (["\t\r\n"] if "\t" in present else [])
+    tabs = "\t" in text
+    needles = [" \n"] + (["\t\n"] if tabs else [])
+    if "\r" in text:
+        needles += [" \r\n"] + (["\t\r\n"] if tabs else [])
     for needle in needles:
         pos = text.find(needle)
         while pos >= 0:
