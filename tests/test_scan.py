@@ -40,6 +40,35 @@ def test_compiled_scan_matches_the_reference(text: str) -> None:
     assert _scan.scan(text) == _scan.scan_python(text)
 
 
+@given(
+    text=st.lists(
+        st.sampled_from([*GATE_PIECES, " " * 40, "\n" * 30, "x" * 50, "word " * 20]),
+        min_size=40,
+        max_size=300,
+    ).map("".join)
+)
+def test_compiled_scan_matches_the_reference_on_long_texts(text: str) -> None:
+    """Past 256 characters the compiled scan runs up to four automata over parts of the text,
+    each started a few characters early to take up the true state: no fact may be lost or
+    invented at a seam."""
+    assert _scan.scan(text) == _scan.scan_python(text)
+
+
+SEAM_PATTERNS = [" an b", " a e", "An b", "A e", ". x", " n'", " ,", "( ", "- ", " -", "%M", " \n"]
+SEAM_PATTERNS += ["\n\n\n", "\n \n\t\n", "x \n"]
+
+
+@pytest.mark.parametrize("pattern", SEAM_PATTERNS)
+def test_compiled_scan_finds_a_pattern_across_every_seam(pattern: str) -> None:
+    """The pattern at every offset around the quarter points where the parts begin."""
+    n = 400
+    for quarter in (n // 4, n // 2, 3 * n // 4):
+        for offset in range(quarter - 8, quarter + 8):
+            for filler in ("y", "."):
+                text = filler * offset + pattern + filler * (n - offset - len(pattern))
+                assert _scan.scan(text) == _scan.scan_python(text), (offset, filler)
+
+
 @pytest.mark.parametrize("lines", [_scan.MAX_LINES, _scan.MAX_LINES + 1])
 def test_line_facts_agree_past_the_line_table(lines: int) -> None:
     text = "\n".join(f"Line {i} of the story, number {i}." for i in range(lines))

@@ -68,10 +68,20 @@ enum { B_START, B_LEAD, B_V0, B_V1, B_V2, NBLANK }; /* blank-line states */
 
 static unsigned int *char_flags;   /* [NCHARS] */
 static unsigned char *char_class;  /* [NCHARS] */
-/* One entry per (state, class): the facts it emits, shifted left by 16, and the next state's
- * row offset (state * NCLASS) in the low 16 bits, so a character costs one dependent load. */
-static uint64_t trans[NSTATE * NCLASS];
+/* One entry per (state, class): the facts it emits, packed (`pack`) into the high 16 bits,
+ * and the next state's row offset (state * NCLASS) in the low 16, so a character costs one
+ * dependent load from a table small enough for the L1 cache. */
+static uint32_t trans[NSTATE * NCLASS];
 static unsigned int final_emit[NSTATE];
+
+/* The facts a transition can emit are PERCENT_CAP and the ten from SPACE_CLOSE to
+ * STOP_LOWER (bits 13-22): packed into 11 bits and back. */
+static uint32_t pack(unsigned int out) {
+    return ((out >> 13) & 0x3ff) | (out & F_PERCENT_CAP ? 0x400u : 0u);
+}
+static unsigned int unpack(uint32_t code) {
+    return ((code & 0x3ff) << 13) | (code & 0x400 ? (unsigned int)F_PERCENT_CAP : 0u);
+}
 
 static int base_of(int p) {
     static const int base[NPREV - NCLASS] = {C_N, C_LA, C_SPACE, C_N, C_SPACE,
@@ -189,8 +199,8 @@ static int init_tables(void) {
             for (k = 0; k < NCLASS; k++) {
                 unsigned int out = context_emit(p, k);
                 int nb = blank_next(b, k, &out);
-                uint64_t next = (uint64_t)(nb * NPREV + context_next(p, k)) * NCLASS;
-                trans[(b * NPREV + p) * NCLASS + k] = ((uint64_t)out << 16) | next;
+                uint32_t next = (uint32_t)(nb * NPREV + context_next(p, k)) * NCLASS;
+                trans[(b * NPREV + p) * NCLASS + k] = (pack(out) << 16) | next;
             }
     for (p = 0; p < NPREV; p++)
         for (b = 0; b < NBLANK; b++)
@@ -200,13 +210,12 @@ static int init_tables(void) {
     return 0;
 }
 
-#define STEP(cflags, cls)                                                                  \
+#define STEP(cflags, cls, row, acc)                                                        \
     {                                                                                      \
-        int k_ = (cls);                                                                    \
-        uint64_t t_ = trans[row + k_];                                                     \
+        uint32_t t_ = trans[(row) + (cls)];                                                \
         flags |= (cflags);                                                                 \
         acc |= t_;                                                                         \
-        row = (Py_ssize_t)(t_ & 0xffff);                                                   \
+        row = t_ & 0xffff;                                                                 \
     }
 
 /* Line facts, from a second walk that visits each line once: the gates of the lead-in and
@@ -218,8 +227,9 @@ static int init_tables(void) {
 #define LINE_SLOTS 1024
 
 typedef struct {
-    Py_ssize_t start, len; /* len 0: an empty slot */
+    Py_ssize_t start, len;
     uint64_t key;
+    uint64_t scan; /* the scan that filled the slot: older slots count as empty */
 } LineSlot;
 
 static Py_ssize_t next_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t n) {
@@ -228,7 +238,22 @@ static Py_ssize_t next_newline(int kind, const void *data, Py_ssize_t i, Py_ssiz
         const Py_UCS1 *hit = memchr(s + i, '\n', (size_t)(n - i));
         return hit ? hit - s : n;
     }
-    for (; i < n && PyUnicode_READ(kind, data, i) != '\n'; i++) {
+    if (kind == PyUnicode_2BYTE_KIND) {
+        /* Four characters a step: a 16-bit lane is zero after the XOR exactly when that
+         * character is a line break (the classic has-zero test, per lane). */
+        const Py_UCS2 *s = data;
+        const uint64_t ones = 0x0001000100010001ULL, highs = 0x8000800080008000ULL;
+        for (; i + 4 <= n; i += 4) {
+            uint64_t w;
+            memcpy(&w, s + i, sizeof w);
+            w ^= ones * '\n';
+            if ((w - ones) & ~w & highs) break;
+        }
+        for (; i < n && s[i] != '\n'; i++) {
+        }
+        return i;
+    }
+    for (; i < n && ((const Py_UCS4 *)data)[i] != '\n'; i++) {
     }
     return i;
 }
@@ -377,9 +402,10 @@ static PyObject *set_line_heads(PyObject *self, PyObject *args) {
 
 static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
     static LineSlot slots[LINE_SLOTS]; /* the GIL is held: one scan at a time */
+    static uint64_t scans;             /* numbers the scans, so no clearing between them */
     unsigned int flags = 0;
     Py_ssize_t start = 0, lines = 0, k;
-    memset(slots, 0, sizeof slots);
+    scans++;
     for (;;) {
         Py_ssize_t end = next_newline(kind, data, start, n), len = end - start;
         if (len >= 2 && len <= 40 && !(flags & F_LEAD_LINE)) {
@@ -402,7 +428,7 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
             } else {
                 uint64_t key = line_key(kind, data, start, len);
                 size_t slot = (size_t)(key % LINE_SLOTS);
-                while (slots[slot].len) {
+                while (slots[slot].scan == scans) {
                     if (slots[slot].key == key && slots[slot].len == len &&
                         same_ends(kind, data, slots[slot].start, start, len)) {
                         flags |= F_DUP_LINE;
@@ -413,6 +439,7 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
                 slots[slot].start = start;
                 slots[slot].len = len;
                 slots[slot].key = key;
+                slots[slot].scan = scans;
             }
         }
         if (end >= n) return flags;
@@ -420,12 +447,96 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
     }
 }
 
+/* Up to four automata over consecutive parts of the text, stepped in turn, overlap their
+ * table loads (one automaton alone waits on each). A part may begin anywhere after a visible
+ * character (not a space, tab or line break): its automaton starts four characters earlier
+ * and reads them without emitting. That gives it the true state: the context is a function
+ * of the last four characters (its longest pattern is " an "), and after a visible character
+ * the blank-line state is "no break since". Parts begin at the first such position from each
+ * quarter point (within an eighth, else fewer parts). Fills bounds[0..parts]; returns parts. */
+#define MAX_PARTS 4
+#define WARM_UP 4
+
+static Py_ssize_t part_start(int kind, const void *data, Py_ssize_t from, Py_ssize_t stop) {
+    Py_ssize_t i;
+    for (i = from; i < stop; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i - 1);
+        if (c != ' ' && c != '\t' && c != '\n') return i;
+    }
+    return -1;
+}
+
+static int split_parts(int kind, const void *data, Py_ssize_t n, Py_ssize_t *bounds) {
+    Py_ssize_t at[3];
+    int j;
+    bounds[0] = 0;
+    if (n >= 256) {
+        for (j = 0; j < 3; j++)
+            at[j] = part_start(kind, data, n * (j + 1) / 4, n * (j + 1) / 4 + n / 8);
+        if (at[0] > 0 && at[1] > 0 && at[2] > 0) {
+            for (j = 0; j < 3; j++) bounds[j + 1] = at[j];
+            bounds[4] = n;
+            return 4;
+        }
+        if (at[1] > 0) {
+            bounds[1] = at[1];
+            bounds[2] = n;
+            return 2;
+        }
+    }
+    bounds[1] = n;
+    return 1;
+}
+
+#define CLASS_OF(c) ((c) < NCHARS ? char_class[c] : wide_class(c))
+#define FLAGS_OF(c) ((c) < NCHARS ? char_flags[c] : 0u)
+#define STEP_AT(k, j)                                                                      \
+    {                                                                                      \
+        Py_UCS4 c_ = s[k];                                                                 \
+        STEP(FLAGS_OF(c_), CLASS_OF(c_), row[j], acc[j])                                   \
+    }
+
+/* The parts in lockstep for as long as the shortest, then what is left of each alone. */
+#define SCAN_BODY(TYPE)                                                                    \
+    {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                \
+        Py_ssize_t k, common = n;                                                          \
+        int j;                                                                             \
+        for (j = 0; j < parts; j++)                                                        \
+            if (bounds[j + 1] - bounds[j] < common) common = bounds[j + 1] - bounds[j];    \
+        for (j = 1; j < parts; j++) { /* the warm-up: state only, emissions dropped */      \
+            uint32_t dropped = 0;                                                          \
+            for (k = bounds[j] - WARM_UP; k < bounds[j]; k++) {                            \
+                Py_UCS4 c_ = s[k];                                                         \
+                STEP(0, CLASS_OF(c_), row[j], dropped)                                     \
+            }                                                                              \
+        }                                                                                  \
+        if (parts == 4) {                                                                  \
+            const Py_ssize_t b1 = bounds[1], b2 = bounds[2], b3 = bounds[3];               \
+            for (k = 0; k < common; k++) {                                                 \
+                STEP_AT(k, 0)                                                              \
+                STEP_AT(b1 + k, 1)                                                         \
+                STEP_AT(b2 + k, 2)                                                         \
+                STEP_AT(b3 + k, 3)                                                         \
+            }                                                                              \
+        } else if (parts == 2) {                                                           \
+            const Py_ssize_t b1 = bounds[1];                                               \
+            for (k = 0; k < common; k++) {                                                 \
+                STEP_AT(k, 0)                                                              \
+                STEP_AT(b1 + k, 1)                                                         \
+            }                                                                              \
+        } else {                                                                           \
+            common = 0;                                                                    \
+        }                                                                                  \
+        for (j = 0; j < parts; j++)                                                        \
+            for (k = bounds[j] + common; k < bounds[j + 1]; k++) STEP_AT(k, j)             \
+    }
+
 static PyObject *scan(PyObject *self, PyObject *arg) {
-    Py_ssize_t i, n;
+    Py_ssize_t n, bounds[MAX_PARTS + 1];
     unsigned int flags = 0;
-    int kind;
-    Py_ssize_t row = (Py_ssize_t)(B_START * NPREV + C_OTHER) * NCLASS;
-    uint64_t acc = 0;
+    int kind, parts, j;
+    uint32_t row[MAX_PARTS], acc[MAX_PARTS] = {0, 0, 0, 0}, all = 0;
     const void *data;
     (void)self;
     if (!PyUnicode_Check(arg)) {
@@ -435,20 +546,14 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
     n = PyUnicode_GET_LENGTH(arg);
     kind = PyUnicode_KIND(arg);
     data = PyUnicode_DATA(arg);
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *s = data;
-        for (i = 0; i < n; i++) STEP(char_flags[s[i]], char_class[s[i]])
-    } else if (kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *s = data;
-        for (i = 0; i < n; i++) STEP(char_flags[s[i]], char_class[s[i]])
-    } else {
-        const Py_UCS4 *s = data;
-        for (i = 0; i < n; i++) {
-            if (s[i] < NCHARS) STEP(char_flags[s[i]], char_class[s[i]])
-            else STEP(0, wide_class(s[i])) /* an astral character */
-        }
-    }
-    flags |= (unsigned int)(acc >> 16) | final_emit[row / NCLASS] | line_facts(kind, data, n);
+    parts = split_parts(kind, data, n, bounds);
+    row[0] = (uint32_t)(B_START * NPREV + C_OTHER) * NCLASS;
+    for (j = 1; j < MAX_PARTS; j++) row[j] = (uint32_t)(B_V0 * NPREV + C_OTHER) * NCLASS;
+    if (kind == PyUnicode_1BYTE_KIND) SCAN_BODY(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND) SCAN_BODY(Py_UCS2)
+    else SCAN_BODY(Py_UCS4)
+    for (j = 0; j < parts; j++) all |= acc[j];
+    flags |= unpack(all >> 16) | final_emit[row[parts - 1] / NCLASS] | line_facts(kind, data, n);
     return PyLong_FromUnsignedLong(flags);
 }
 
