@@ -6,8 +6,8 @@ a line emptied by a removal disappears, and paragraph spacing stays one blank li
 
 from __future__ import annotations
 
-import bisect
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
 from newsclean.cleaner import Edit
@@ -54,6 +54,20 @@ def is_blank(text: str, span: tuple[int, int]) -> bool:
     return not text[span[0] : span[1]].strip()
 
 
+_VISIBLE_RE = re.compile(r"\S")  # what str.strip() keeps
+
+
+def _line_before(text: str, start: int) -> tuple[int, int]:
+    """The span of the line before the one starting at ``start`` (which must be > 0)."""
+    return text.rfind("\n", 0, start - 1) + 1, start - 1
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """The span of the line holding offset ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
 def drop_lines(text: str, spans: Sequence[tuple[int, int]], drop: Iterable[int]) -> list[Edit]:
     """Edits that delete the lines numbered in ``drop`` and keep paragraph spacing single.
 
@@ -68,34 +82,46 @@ def drop_lines(text: str, spans: Sequence[tuple[int, int]], drop: Iterable[int])
     >>> apply_edits(t, drop_lines(t, line_spans(t), [2]))
     'One.\\n'
     """
-    order = sorted(set(drop))
+    return drop_line_spans(text, [spans[i] for i in set(drop)])
+
+
+def drop_line_spans(text: str, dropped: Iterable[tuple[int, int]]) -> list[Edit]:
+    """`drop_lines` for lines given by their spans: it reads only the lines around them.
+
+    Neighbouring lines are found with ``str.find``/``rfind`` and blank runs with one regex
+    step, so the cost follows the dropped lines, not the length of the text.
+    """
+    order = sorted(set(dropped))
     if not order:
         return []
-    n = len(spans)
-    blank = [is_blank(text, s) for s in spans]
-    runs: list[list[int]] = []
-    for i in order:
-        if runs and all(blank[j] for j in range(runs[-1][1] + 1, i)):
-            runs[-1][1] = i
+    runs: list[list[tuple[int, int]]] = []
+    for span in order:  # dropped lines with only blank lines between them form one run
+        if runs and not text[runs[-1][1][1] : span[0]].strip():
+            runs[-1][1] = span
         else:
-            runs.append([i, i])
+            runs.append([span, span])
     edits: list[Edit] = []
-    for a, b in runs:
-        k = b + 1
-        while k < n and blank[k]:
-            k += 1
-        if k == n:  # only blank lines follow: cut back to the end of the last kept line
-            j = a - 1
-            while j >= 0 and blank[j]:
-                j -= 1
-            if j < 0:
+    for (a_start, _), (_, b_end) in runs:
+        visible = _VISIBLE_RE.search(text, b_end)
+        if visible is None:  # only blank lines follow: cut back to the end of the last kept line
+            before = a_start
+            while before > 0:
+                line = _line_before(text, before)
+                if not is_blank(text, line):
+                    break
+                before = line[0]
+            if before == 0:
                 edits.append((0, len(text), ""))
             else:
-                edits.append((spans[j][1], len(text), "\n" if text.endswith("\n") else ""))
-        elif (a == 0 or blank[a - 1]) and blank[b + 1]:
-            edits.append((spans[a][0], spans[k][0], ""))  # the block and the blank run after it
+                edits.append((before - 1, len(text), "\n" if text.endswith("\n") else ""))
+            continue
+        next_start = b_end + 1  # the line after the run exists: something visible follows
+        next_blank = is_blank(text, _line_at(text, next_start))
+        if next_blank and (a_start == 0 or is_blank(text, _line_before(text, a_start))):
+            # the block and the blank run after it, up to the next visible line
+            edits.append((a_start, text.rfind("\n", 0, visible.start()) + 1, ""))
         else:
-            edits.append((spans[a][0], spans[b + 1][0], ""))
+            edits.append((a_start, next_start, ""))
     return edits
 
 
@@ -114,15 +140,16 @@ def removal_edits(text: str, matches: list[Edit]) -> list[Edit]:
     """
     if not matches:
         return []
-    spans = line_spans(text)
-    starts = [s for s, _ in spans]
-    by_line: dict[int, list[Edit]] = {}
+    # The matches grouped by line; each line's span from find/rfind around its first match.
+    by_line: list[tuple[tuple[int, int], list[Edit]]] = []
     for m in matches:
-        by_line.setdefault(bisect.bisect_right(starts, m[0]) - 1, []).append(m)
-    dropped: list[int] = []
+        if by_line and m[0] <= by_line[-1][0][1]:
+            by_line[-1][1].append(m)
+        else:
+            by_line.append((_line_at(text, m[0]), [m]))
+    dropped: list[tuple[int, int]] = []
     tokens: list[Edit] = []
-    for number, found in by_line.items():
-        ls, le = spans[number]
+    for (ls, le), found in by_line:
         kept, pos = [], ls
         for s, e, r in found:
             kept.append(text[pos:s])
@@ -130,7 +157,7 @@ def removal_edits(text: str, matches: list[Edit]) -> list[Edit]:
             pos = e
         kept.append(text[pos:le])
         if not "".join(kept).strip() and text[ls:le].strip():
-            dropped.append(number)
+            dropped.append((ls, le))
             continue
         for s, e, r in found:
             if not r:
@@ -145,4 +172,4 @@ def removal_edits(text: str, matches: list[Edit]) -> list[Edit]:
                 tokens[-1] = (tokens[-1][0], max(e, tokens[-1][1]), tokens[-1][2] + r)
             else:
                 tokens.append((s, e, r))
-    return sorted(drop_lines(text, spans, dropped) + tokens)
+    return sorted(drop_line_spans(text, dropped) + tokens)

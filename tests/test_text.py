@@ -1,0 +1,105 @@
+"""Line bookkeeping: the offset-based `drop_lines` and `removal_edits` give exactly the edits
+of the plain versions below, which split the whole text into lines first (the originals)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean._text import _CLOSERS, _SPACE, drop_lines, is_blank, line_spans, removal_edits
+from newsclean.cleaner import Edit
+
+
+def plain_drop_lines(
+    text: str, spans: Sequence[tuple[int, int]], drop: Iterable[int]
+) -> list[Edit]:
+    order = sorted(set(drop))
+    if not order:
+        return []
+    n = len(spans)
+    blank = [is_blank(text, s) for s in spans]
+    runs: list[list[int]] = []
+    for i in order:
+        if runs and all(blank[j] for j in range(runs[-1][1] + 1, i)):
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    edits: list[Edit] = []
+    for a, b in runs:
+        k = b + 1
+        while k < n and blank[k]:
+            k += 1
+        if k == n:
+            j = a - 1
+            while j >= 0 and blank[j]:
+                j -= 1
+            if j < 0:
+                edits.append((0, len(text), ""))
+            else:
+                edits.append((spans[j][1], len(text), "\n" if text.endswith("\n") else ""))
+        elif (a == 0 or blank[a - 1]) and blank[b + 1]:
+            edits.append((spans[a][0], spans[k][0], ""))
+        else:
+            edits.append((spans[a][0], spans[b + 1][0], ""))
+    return edits
+
+
+def plain_removal_edits(text: str, matches: list[Edit]) -> list[Edit]:
+    if not matches:
+        return []
+    spans = line_spans(text)
+    starts = [s for s, _ in spans]
+    by_line: dict[int, list[Edit]] = {}
+    for m in matches:
+        by_line.setdefault(bisect.bisect_right(starts, m[0]) - 1, []).append(m)
+    dropped: list[int] = []
+    tokens: list[Edit] = []
+    for number, found in by_line.items():
+        ls, le = spans[number]
+        kept, pos = [], ls
+        for s, e, r in found:
+            kept.append(text[pos:s])
+            kept.append(r)
+            pos = e
+        kept.append(text[pos:le])
+        if not "".join(kept).strip() and text[ls:le].strip():
+            dropped.append(number)
+            continue
+        for s, e, r in found:
+            if not r:
+                prev = text[s - 1] if s > ls else "\n"
+                nxt = text[e] if e < le else "\n"
+                if prev in _SPACE or prev == "\n":
+                    if nxt in _SPACE:
+                        e += 1
+                    elif nxt in _CLOSERS and prev in _SPACE:
+                        s -= 1
+            if tokens and s < tokens[-1][1]:
+                tokens[-1] = (tokens[-1][0], max(e, tokens[-1][1]), tokens[-1][2] + r)
+            else:
+                tokens.append((s, e, r))
+    return sorted(plain_drop_lines(text, spans, dropped) + tokens)
+
+
+layout = st.lists(
+    st.sampled_from(["a", "Plus:", " ", "\t", "\n", "\n\n", "\u2003", "%X%", ".", ",", "\r"]),
+    max_size=30,
+).map("".join)
+
+
+@given(text=layout, data=st.data())
+def test_drop_lines_matches_the_plain_version(text: str, data: st.DataObject) -> None:
+    spans = line_spans(text)
+    drop = data.draw(st.lists(st.integers(0, len(spans) - 1), max_size=len(spans)))
+    assert drop_lines(text, spans, drop) == plain_drop_lines(text, spans, drop)
+
+
+@given(text=layout, data=st.data())
+def test_removal_edits_match_the_plain_version(text: str, data: st.DataObject) -> None:
+    tokens = [i for i in range(len(text)) if text.startswith("%X%", i)]
+    chosen = data.draw(st.lists(st.sampled_from(tokens), unique=True)) if tokens else []
+    matches = [(i, i + 3, data.draw(st.sampled_from(["", "", "y"]))) for i in sorted(chosen)]
+    assert removal_edits(text, matches) == plain_removal_edits(text, matches)
