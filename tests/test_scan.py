@@ -24,7 +24,7 @@ GATE_PIECES = [
     *PIECES, " n'", " n’", " ’", "\t", "\r", "\r\n", " \n", "\t\n", "\n \n", "\n\t\n", "\n\n\n",
     "[ ", "( ", " ]", " )", " !", " ?", " ;", " :", "é", "Ã", "\x85", "\x7f", "\u2060", "😀", " a ", " an ", "%", "%M", "%MINIFYHTML", "5%", "Plus:",
     "READ MORE", "Read more:", "Related …", "Photo by X", " Image copyright AFP", "\u2003Photo by",
-    "x/y", "(AP)",
+    "x/y", "(AP)", "(AP) ", "(AP)\u2003", ")\t", "\nA man carries his belongings in Sarmin\n", "A man carries his belongings in Sarmin (Ghaith Alsayed/AP)",
     "\nHalf of the displaced are children.\n", "\nHalf of the misplaced are children.\n", "\nSame line.\n", "\nSame line.\n",
     "A ", "An ", "a", "n", "e", "U", "Z", "h", "hour", ". ", "! ", "? ", "x.", "5", "_", "²", "𝐚",
 ]  # fmt: skip

@@ -23,7 +23,9 @@ LBRACKET = 1 << 3  # [
 LBRACE = 1 << 4  # {
 LT = 1 << 5  # <
 AT = 1 << 6  # @
-RPAREN = 1 << 7  # )
+# A line after the first whose last three characters, white space stripped, end in ")": a
+# caption's credit ("... (Ghaith Alsayed/AP)").
+PAREN_END = 1 << 7
 CONTROL = 1 << 8  # C0 but tab, newline, form feed and CR; DEL; C1
 LATIN1 = 1 << 9  # U+00C0-U+00FF: every mojibake of UTF-8 read as cp1252 has one
 ZERO_WIDTH = 1 << 10  # U+200B, U+200C, U+200D, U+2060
@@ -132,7 +134,6 @@ _CHAR_FACTS = (
     ("{", LBRACE),
     ("<", LT),
     ("@", AT),
-    (")", RPAREN),
     ("\ufeff", BOM),
     ("\u2581", SP_MARK),
 )
@@ -194,6 +195,8 @@ def scan_python(text: str) -> int:
         flags |= CREDIT_LINE
     if any(2 <= len(line) <= 120 and _head_line(line) for line in lines):
         flags |= HEAD_LINE
+    if any(line[-3:].rstrip().endswith(")") for line in lines[1:]):
+        flags |= PAREN_END
     ends = [(len(line), line[:8], line[-8:]) for line in lines if line]
     if len(ends) > MAX_LINES or len(set(ends)) < len(ends):
         flags |= DUP_LINE

@@ -18,7 +18,7 @@ enum {
     F_LBRACE = 1 << 4,       /* { */
     F_LT = 1 << 5,           /* < */
     F_AT = 1 << 6,           /* @ */
-    F_RPAREN = 1 << 7,       /* ) */
+    F_PAREN_END = 1 << 7,    /* a line after the first ending in ")" (then at most 2 spaces) */
     F_CONTROL = 1 << 8,      /* C0 but \t \n \f \r; DEL; C1 */
     F_LATIN1 = 1 << 9,       /* U+00C0-U+00FF: every UTF-8-as-cp1252 mojibake has one */
     F_ZERO_WIDTH = 1 << 10,  /* U+200B, U+200C, U+200D, U+2060 */
@@ -176,7 +176,6 @@ static int init_tables(void) {
     char_flags['{'] = F_LBRACE;
     char_flags['<'] = F_LT;
     char_flags['@'] = F_AT;
-    char_flags[')'] = F_RPAREN;
     set_class("bcdfghjklmpqrstvwxyz", C_LCON);
     set_class("BCDFGHJKLMNPQRSTVWXYZ", C_UCON);
     set_class("eiou", C_LVOW);
@@ -422,6 +421,15 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
             flags |= F_CREDIT_LINE;
         if (len >= 2 && len <= 120 && !(flags & F_HEAD_LINE) && head_line(kind, data, start, end))
             flags |= F_HEAD_LINE;
+        if (start > 0 && !(flags & F_PAREN_END)) {
+            /* the last visible one of the line's last three characters is ")" */
+            for (k = end - 1; k >= start && k >= end - 3; k--) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                if (Py_UNICODE_ISSPACE(c)) continue;
+                if (c == ')') flags |= F_PAREN_END;
+                break;
+            }
+        }
         if (len > 0 && !(flags & F_DUP_LINE)) {
             if (++lines > MAX_LINES) {
                 flags |= F_DUP_LINE;

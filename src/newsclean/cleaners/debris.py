@@ -8,7 +8,7 @@ from importlib import resources
 
 import regex
 
-from newsclean._scan import CREDIT_LINE, DUP_LINE, HEAD_LINE, LEAD_LINE, RPAREN
+from newsclean._scan import CREDIT_LINE, DUP_LINE, HEAD_LINE, LEAD_LINE, PAREN_END
 from newsclean._text import drop_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -128,7 +128,7 @@ def near_duplicate(a: str, b: str, *, threshold: float = 0.6) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=RPAREN)
+@cleaner(family="debris", risk=Risk.LOW, gate=PAREN_END)
 def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]:
     """Drop an image's alt-text line and its near-duplicate credited caption line.
 
