@@ -1,5 +1,6 @@
-"""Line bookkeeping: the offset-based `drop_lines` and `removal_edits` give exactly the edits
-of the plain versions below, which split the whole text into lines first (the originals)."""
+"""Rewrites for speed give exactly the edits of the plain versions kept here (the originals):
+`drop_lines` and `removal_edits` on offsets, not a split of the whole text; cleaners that
+visit only the lines holding what they look for."""
 
 from __future__ import annotations
 
@@ -103,3 +104,55 @@ def test_removal_edits_match_the_plain_version(text: str, data: st.DataObject) -
     chosen = data.draw(st.lists(st.sampled_from(tokens), unique=True)) if tokens else []
     matches = [(i, i + 3, data.draw(st.sampled_from(["", "", "y"]))) for i in sorted(chosen)]
     assert removal_edits(text, matches) == plain_removal_edits(text, matches)
+
+
+def plain_replace_sentencepiece_markers(text: str) -> list[Edit]:
+    import re
+
+    sp = "\u2581"
+    edits: list[Edit] = []
+    for start, end in line_spans(text):
+        line = text[start:end]
+        if sp not in line or re.search("[\u2582-\u2588]", line):
+            continue
+        if f" {sp}" in line:
+            line = line.replace(" ", "")
+        fixed = " ".join(line.replace(sp, " ").split(" ")).strip(" ")
+        fixed = re.sub(" {2,}", " ", fixed)
+        if fixed != text[start:end]:
+            edits.append((start, end, fixed))
+    return edits
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(["\u2581", "\u2581The", "a", " ", "  ", "\n", "\u2583", "\t", "x y"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_sentencepiece_markers_match_the_plain_version(text: str) -> None:
+    from newsclean.cleaners.detokenize import replace_sentencepiece_markers
+
+    assert replace_sentencepiece_markers.find_edits(text) == plain_replace_sentencepiece_markers(
+        text
+    )
+
+
+@st.composite
+def mojibake(draw: st.DrawFn) -> str:
+    """Text read with the wrong codec once or twice, spliced with correct text and C1."""
+    text = draw(st.text(st.characters(max_codepoint=0x2FFF), max_size=30))
+    for _ in range(draw(st.integers(1, 2))):
+        codec = draw(st.sampled_from(["cp1252", "latin-1", "macroman", "cp437"]))
+        text = text.encode("utf-8").decode(codec, errors="replace")
+    extra = draw(st.sampled_from(["", "“café”", "\x85", "\x9d", "\xa0", " ", "Â"]))
+    return draw(st.sampled_from([text + extra, extra + text, text]))
+
+
+@given(line=st.one_of(mojibake(), st.text(max_size=40)))
+def test_repair_encoding_is_ftfy_fix_text(line: str) -> None:
+    import ftfy
+
+    from newsclean.cleaners.encoding import FTFY_CONFIG, repair_encoding
+
+    assert repair_encoding(line) == ftfy.fix_text(line, FTFY_CONFIG)

@@ -15,7 +15,7 @@ from newsclean._scan import (
     SPACE_HYPHEN,
     SPACE_N_APOS,
 )
-from newsclean._text import line_spans, removal_edits
+from newsclean._text import removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 
 # Moses' tokenizer writes "@-@", "@,@" and "@.@" for hyphens and separators inside words and
@@ -79,7 +79,9 @@ def join_bpe_subwords(text: str) -> list[Edit]:
 
 
 _SP = "\u2581"  # SentencePiece's word-start marker, LOWER ONE EIGHTH BLOCK
-_BARS = re.compile("[\u2582-\u2588]")  # its neighbours in sparklines (▁▂▃▅▇)
+_BAR_CHARS = "".join(map(chr, range(0x2582, 0x2589)))  # its neighbours in sparklines (▁▂▃▅▇)
+_BARS = re.compile(f"[{_BAR_CHARS}]")
+_SPACE_RUN_RE = re.compile("  +")  # not " {2,}": a literal prefix lets the engine skip ahead
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=SP_MARK)
@@ -96,17 +98,21 @@ def replace_sentencepiece_markers(text: str) -> list[Edit]:
     """
     if _SP not in text:
         return []
+    bars = any(bar in text for bar in _BAR_CHARS)  # one memchr each; the regex only if needed
     edits: list[Edit] = []
-    for start, end in line_spans(text):
+    at = text.find(_SP)
+    while at >= 0:  # each line holding a marker, once
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
         line = text[start:end]
-        if _SP not in line or _BARS.search(line):
-            continue
-        if f" {_SP}" in line:  # spaced pieces: the spaces split words, the markers start them
-            line = line.replace(" ", "")
-        fixed = " ".join(line.replace(_SP, " ").split(" ")).strip(" ")
-        fixed = re.sub(" {2,}", " ", fixed)
-        if fixed != text[start:end]:
-            edits.append((start, end, fixed))
+        if not (bars and _BARS.search(line)):
+            if f" {_SP}" in line:  # spaced pieces: the spaces split words, the markers start them
+                line = line.replace(" ", "")
+            fixed = _SPACE_RUN_RE.sub(" ", line.replace(_SP, " ").strip(" "))
+            if fixed != text[start:end]:
+                edits.append((start, end, fixed))
+        at = text.find(_SP, end)
     return edits
 
 

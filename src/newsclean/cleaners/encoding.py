@@ -6,6 +6,7 @@ import re
 
 import ftfy
 from ftfy.badness import is_bad
+from ftfy.fixes import fix_c1_controls
 
 from newsclean._scan import BOM, CONTROL, LATIN1, ZERO_WIDTH
 from newsclean._text import line_spans
@@ -31,6 +32,27 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization=None,
     explain=False,
 )
+
+
+def repair_encoding(line: str) -> str:
+    """``ftfy.fix_text(line, FTFY_CONFIG)`` for one line, at half the cost.
+
+    With this configuration fix_text repeats two steps until the text stops changing:
+    ftfy's `fix_encoding` (with its defaults, which ours match) and `fix_c1_controls`. The
+    first step is idempotent, so once the second changes nothing the next round would change
+    nothing either; fix_text runs that round to see it, this function does not.
+
+    >>> repair_encoding("Syriaâ€™s â€œintenseâ€\x9d shelling")
+    'Syria’s “intense” shelling'
+    """
+    if "\n" in line or len(line) > FTFY_CONFIG.max_decode_length:
+        return ftfy.fix_text(line, FTFY_CONFIG)  # fix_text would cut it in pieces
+    while True:
+        original = line
+        fixed = ftfy.fix_encoding(line)
+        line = fix_c1_controls(fixed)
+        if line in (original, fixed):
+            return line
 
 
 def looks_like_mojibake(line: str) -> bool:
@@ -64,7 +86,7 @@ def fix_mojibake(text: str) -> list[Edit]:
         start, end = spans[number]
         line = text[start:end]
         if looks_like_mojibake(line):
-            fixed = ftfy.fix_text(line, FTFY_CONFIG)
+            fixed = repair_encoding(line)
             if fixed != line:
                 edits.append((start, end, fixed))
     return edits
