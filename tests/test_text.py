@@ -156,3 +156,32 @@ def test_repair_encoding_is_ftfy_fix_text(line: str) -> None:
     from newsclean.cleaners.encoding import FTFY_CONFIG, repair_encoding
 
     assert repair_encoding(line) == ftfy.fix_text(line, FTFY_CONFIG)
+
+
+REGEX_PIECES = ["{", "}", "{{", "%", "#", "/", "*", "=", "!", "-", ">", "(", ")", ";", '"']
+REGEX_PIECES += ["quot;", "&quot;", "&QUOT;", "&#34;", "&#x22;", "ali", "&", "1", "_", " ", "\t"]
+REGEX_PIECES += ["int ", "var", "let", "const", "def", "x", "@@ ", "@", "\x00", "\x85", "\n", "é"]
+
+
+@given(text=st.lists(st.sampled_from(REGEX_PIECES), max_size=25).map("".join))
+def test_regexes_rewritten_for_speed_match_the_originals(text: str) -> None:
+    """Lookbehinds moved after a literal and "X+" written "XX*" (so the engine can skip ahead)
+    match exactly what the original patterns matched."""
+    import re
+
+    from newsclean.cleaners.detokenize import BPE_RE
+    from newsclean.cleaners.encoding import CONTROL_RE
+    from newsclean.cleaners.entities import CODE_HINT_RE, CODE_START_RE, QUOTE_TOKEN_RE
+
+    code = re.compile(
+        r"(?<![{%#])\{(?![{%#])|(?<![}%#])\}(?![}%#])|//|/\*|\*/|==|!=|->|\(\);"
+        r"|^\s*(?:int|var|let|const|def)\b"
+    )
+    assert bool(code.search(text)) == bool(CODE_HINT_RE.search(text) or CODE_START_RE.match(text))
+    quote = re.compile(r'"|&quot;|&QUOT;|&#34;|&#x22;|(?<![&0-9_])(?<!ali)quot;')
+    for old, new in [
+        (quote, QUOTE_TOKEN_RE),
+        (re.compile(r"(?<=\w)@@ (?=\w)"), BPE_RE),
+        (re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+"), CONTROL_RE),
+    ]:
+        assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)]

@@ -59,7 +59,7 @@ def unescape_moses_escapes(text: str) -> list[Edit]:
     return edits
 
 
-BPE_RE = re.compile(r"(?<=\w)@@ (?=\w)")
+BPE_RE = re.compile(r"@@(?<=\w@@) (?=\w)")  # lookbehind after the literal: the engine skips to "@@"
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)

@@ -120,7 +120,8 @@ def _lines_with_latin1_letters(text: str) -> list[int]:
 # C0 controls except tab, newline, form feed and carriage return (layout), DEL, and C1
 # controls. fix_mojibake runs first, so C1 characters that were cp1252 punctuation are
 # already repaired; what is left is noise.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+_CONTROL = r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+CONTROL_RE = re.compile(_CONTROL + _CONTROL + "*")  # not "+": a leading class lets it skip ahead
 
 
 @cleaner(family="encoding", risk=Risk.SAFE, gate=CONTROL)

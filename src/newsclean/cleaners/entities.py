@@ -101,13 +101,15 @@ def lost_entity_starts(text: str) -> list[int]:
 
 # Code has these; prose with a lost quot; does not. Doubled braces are template tokens, which
 # a later cleaner removes, so they must not decide (or the second run would decide otherwise).
+# Every branch begins with a literal and looks behind only after it, so the engine can skip to
+# the characters that can start a match instead of trying each position (5-10 times faster).
 CODE_HINT_RE = re.compile(
-    r"(?<![{%#])\{(?![{%#])|(?<![}%#])\}(?![}%#])|//|/\*|\*/|==|!=|->|\(\);"
-    r"|^\s*(?:int|var|let|const|def)\b"
+    r"\{(?<![{%#]\{)(?![{%#])|\}(?<![}%#]\})(?![}%#])|//|/\*|\*/|==|!=|->|\(\);"
 )
+CODE_START_RE = re.compile(r"\s*(?:int|var|let|const|def)\b")  # a declaration opens the line
 # Quotation marks as they will stand once entities are decoded, and the bare ones.
 # ("aliquot;" is a word; a digit or "_" before it means an identifier.)
-QUOTE_TOKEN_RE = re.compile(r'"|&quot;|&QUOT;|&#34;|&#x22;|(?<![&0-9_])(?<!ali)quot;')
+QUOTE_TOKEN_RE = re.compile(r'"|&quot;|&QUOT;|&#34;|&#x22;|quot;(?<![&0-9_]quot;)(?<!aliquot;)')
 
 
 _OPENS_AFTER = frozenset(" \t([{—–-/")
@@ -128,7 +130,7 @@ def paired_lost_quotes(line: str) -> list[int]:
     >>> paired_lost_quotes("int sum,diff,prod,quot; //option 1")
     []
     """
-    if CODE_HINT_RE.search(line):
+    if CODE_HINT_RE.search(line) or CODE_START_RE.match(line):
         return []
     marks = [(m.start(), m.end(), m.group() == "quot;") for m in QUOTE_TOKEN_RE.finditer(line)]
     paired: list[int] = []
