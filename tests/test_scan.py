@@ -40,6 +40,13 @@ def test_compiled_scan_matches_the_reference(text: str) -> None:
     assert _scan.scan(text) == _scan.scan_python(text)
 
 
+@given(text=gate_text)
+def test_compiled_line_spans_match_the_reference(text: str) -> None:
+    from newsclean._text import _split_lines, line_spans_python
+
+    assert _split_lines(text) == line_spans_python(text)
+
+
 @given(
     text=st.lists(
         st.sampled_from([*GATE_PIECES, " " * 40, "\n" * 30, "x" * 50, "word " * 20]),

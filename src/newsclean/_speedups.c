@@ -620,7 +620,48 @@ static PyObject *repeat_candidate(PyObject *self, PyObject *arg) {
     Py_RETURN_FALSE;
 }
 
+/* line_spans(text): ((start, end), ...) of each line, without its line break; the compiled
+ * twin of newsclean._text.line_spans (see there). */
+static PyObject *line_spans(PyObject *self, PyObject *arg) {
+    Py_ssize_t n, start = 0, lines = 1, i, end;
+    int kind;
+    const void *data;
+    PyObject *out;
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "line_spans() expects str, got %.100s",
+                     Py_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    n = PyUnicode_GET_LENGTH(arg);
+    kind = PyUnicode_KIND(arg);
+    data = PyUnicode_DATA(arg);
+    for (i = next_newline(kind, data, 0, n); i < n; i = next_newline(kind, data, i + 1, n)) lines++;
+    out = PyTuple_New(lines);
+    if (out == NULL) return NULL;
+    for (i = 0; i < lines; i++) {
+        PyObject *span = PyTuple_New(2), *a, *b;
+        end = next_newline(kind, data, start, n);
+        a = PyLong_FromSsize_t(start);
+        b = PyLong_FromSsize_t(end);
+        if (span == NULL || a == NULL || b == NULL) {
+            Py_XDECREF(span);
+            Py_XDECREF(a);
+            Py_XDECREF(b);
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(span, 0, a);
+        PyTuple_SET_ITEM(span, 1, b);
+        PyTuple_SET_ITEM(out, i, span);
+        start = end + 1;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"line_spans", line_spans, METH_O,
+     "line_spans(text) -> tuple of (start, end): each line, without its line break."},
     {"scan", scan, METH_O, "scan(text) -> int: the bit set of facts newsclean's gates ask for."},
     {"set_line_heads", set_line_heads, METH_VARARGS,
      "set_line_heads(heads, skip): the phrases a HEAD_LINE line begins with, after skip chars."},

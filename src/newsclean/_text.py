@@ -17,13 +17,13 @@ _SPACE = " \t"
 _CLOSERS = ".,;:!?)]}\n"
 
 
-@functools.lru_cache(maxsize=16)
-def line_spans(text: str) -> tuple[tuple[int, int], ...]:
+def line_spans_python(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of each line, without its newline. A final newline ends in an empty line.
 
-    Cached by text, so the cleaners that work line by line share one split of the same text.
+    The reference; `line_spans` runs the compiled twin when there is one (a test checks both
+    agree).
 
-    >>> line_spans("ab\\n\\ncd\\n")
+    >>> line_spans_python("ab\\n\\ncd\\n")
     ((0, 2), (3, 3), (4, 6), (7, 7))
     """
     spans = []
@@ -33,6 +33,24 @@ def line_spans(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((start, end))
         start = end + 1
     return tuple(spans)
+
+
+try:
+    from newsclean._speedups import line_spans as _split_lines
+except ImportError:  # built without a C compiler
+    _split_lines = line_spans_python
+
+
+@functools.lru_cache(maxsize=16)
+def line_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of each line, as `line_spans_python` gives them.
+
+    Cached by text, so the cleaners that work line by line share one split of the same text.
+
+    >>> line_spans("ab\\n\\ncd\\n")
+    ((0, 2), (3, 3), (4, 6), (7, 7))
+    """
+    return _split_lines(text)
 
 
 SHORT_LINE = 120  # longer lines are prose paragraphs: no lead-in, credit or page furniture
