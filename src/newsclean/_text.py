@@ -100,7 +100,7 @@ def drop_lines(text: str, spans: Sequence[tuple[int, int]], drop: Iterable[int])
     >>> apply_edits(t, drop_lines(t, line_spans(t), [2]))
     'One.\\n'
     """
-    return drop_line_spans(text, [spans[i] for i in set(drop)])
+    return drop_line_spans(text, [spans[i] for i in sorted(drop)])
 
 
 def drop_line_spans(text: str, dropped: Iterable[tuple[int, int]]) -> list[Edit]:
@@ -109,11 +109,15 @@ def drop_line_spans(text: str, dropped: Iterable[tuple[int, int]]) -> list[Edit]
     Neighbouring lines are found with ``str.find``/``rfind`` and blank runs with one regex
     step, so the cost follows the dropped lines, not the length of the text.
     """
-    order = sorted(set(dropped))
+    # Sorted, not made a set first: callers give lines in order, which sorting checks in one
+    # pass, while a set would scramble them and cost n log n to sort back (super-linear).
+    order = sorted(dropped)
     if not order:
         return []
     runs: list[list[tuple[int, int]]] = []
     for span in order:  # dropped lines with only blank lines between them form one run
+        if runs and span <= runs[-1][1]:
+            continue  # the same line twice
         if runs and not text[runs[-1][1][1] : span[0]].strip():
             runs[-1][1] = span
         else:
