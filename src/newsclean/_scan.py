@@ -57,7 +57,7 @@ _LOWER_RE = re.compile("[a-z]")
 
 ALWAYS = 0  # the gate of a cleaner that always runs
 
-# What the boilerplate cleaner strips from the ends of a line before comparing it.
+# What the debris cleaners strip from the ends of a line before comparing it (`debris._key`).
 LINE_SKIP = "-–—•·*►>»›|:.!…"
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 import regex
 
-from newsclean._scan import CREDIT_LINE, DUP_LINE, HEAD_LINE, LEAD_LINE, PAREN_END
+from newsclean._scan import CREDIT_LINE, DUP_LINE, HEAD_LINE, LEAD_LINE, LINE_SKIP, PAREN_END
 from newsclean._text import drop_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -20,7 +20,7 @@ def _word_list(name: str) -> tuple[str, ...]:
 
 def _key(line: str) -> str:
     """A line folded for phrase lookup: lower case, single spaces, no bullet or end marks."""
-    return " ".join(line.lower().split()).strip("-–—•·*►>»›|:.!…").strip()
+    return " ".join(line.lower().split()).strip(LINE_SKIP).strip()
 
 
 @functools.cache
