@@ -185,3 +185,18 @@ def test_regexes_rewritten_for_speed_match_the_originals(text: str) -> None:
         (re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+"), CONTROL_RE),
     ]:
         assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)]
+
+
+@given(
+    text=st.lists(st.sampled_from([" ", "\t", "\n", "\r", "\r\n", "a", "  \n"]), max_size=30).map(
+        "".join
+    )
+)
+def test_trailing_whitespace_matches_its_regex(text: str) -> None:
+    """The find-based cleaner removes exactly the runs this regex (slow on long runs) finds."""
+    import re
+
+    from newsclean.cleaners.whitespace import strip_trailing_whitespace
+
+    expected = [(m.start(), m.end(), "") for m in re.finditer(r"[ \t]+(?=\r?\n|\Z)", text)]
+    assert strip_trailing_whitespace.find_edits(text) == expected

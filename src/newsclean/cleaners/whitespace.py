@@ -19,18 +19,24 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
     """
     # Line ends are found with str.find, then each blank run is walked back: a regex such as
     # "[ \t]+$" would be tried at every position of a long run of spaces.
-    ends = [len(text)] if text.endswith((" ", "\t")) else []
     tabs = "\t" in text
     needles = [" \n"] + (["\t\n"] if tabs else [])
     if "\r" in text:
         needles += [" \r\n"] + (["\t\r\n"] if tabs else [])
+    ends: list[int] = []
     for needle in needles:
         pos = text.find(needle)
         while pos >= 0:
             ends.append(pos + 1)
             pos = text.find(needle, pos + 1)
+    if len(needles) > 1:
+        # Each needle's hits come in order, and no two needles end at the same place (the
+        # character before the break differs): sorting just merges the runs, no set needed.
+        ends.sort()
+    if text.endswith((" ", "\t")):
+        ends.append(len(text))
     edits: list[Edit] = []
-    for end in sorted(set(ends)):
+    for end in ends:
         start = end
         while start > 0 and text[start - 1] in " \t":
             start -= 1
