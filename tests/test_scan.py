@@ -202,3 +202,64 @@ def test_extra_phrases_open_the_boilerplate_gate() -> None:
     assert drop_boilerplate_lines(text, extra=("promoted stories",)) == "Troops left."
     step = ("drop_boilerplate_lines", {"extra": ["Promoted stories"]})
     assert newsclean.Pipeline([step])(text) == "Troops left."
+
+
+def plain_run(pipeline: newsclean.Pipeline, text: str) -> str:
+    """The pipeline's loop without gates: every step in turn until n steps in a row changed
+    nothing (the step that changed counting as one), at most max_passes cycles."""
+    from newsclean.cleaner import apply_edits
+
+    n, quiet, ran = len(pipeline.steps), 0, 0
+    while quiet < n and ran < pipeline.max_passes * n:
+        step = pipeline.steps[ran % n]
+        ran += 1
+        edits = step.cleaner.find_edits(text, **step.options)
+        if edits:
+            text = apply_edits(text, edits)
+            quiet = 1
+        else:
+            quiet += 1
+    return text
+
+
+@given(
+    profile=st.sampled_from(["default", "mt"]),
+    text=st.one_of(
+        gate_text,
+        st.sampled_from(["default", "mt"])
+        .flatmap(lambda p: dirty_articles(profile=p))
+        .map(lambda pair: pair[0]),
+    ),
+)
+def test_the_gated_loop_gives_the_text_of_the_plain_loop(profile: str, text: str) -> None:
+    pipeline = newsclean.Pipeline.from_profile(profile)
+    assert pipeline(text) == plain_run(pipeline, text)
+
+
+def test_the_gated_loop_stops_where_the_plain_loop_does() -> None:
+    """A plain function that always changes the text runs once per cycle, and a change by a
+    later step makes the earlier ones run again, as in the plain loop."""
+    calls = []
+
+    def tick(text: str) -> str:
+        calls.append(text)
+        return text + "!"
+
+    def pad(text: str) -> str:  # adds a trailing space once, for the next cycle to strip
+        return text if text.endswith(("! ", "!!")) else text + " "
+
+    once = newsclean.Pipeline([tick, "strip_trailing_whitespace"])
+    assert once("a") == "a!"
+    assert calls == ["a"]
+    three = newsclean.Pipeline(["strip_trailing_whitespace", tick, pad], max_passes=3)
+    assert three("a ") == plain_run(three, "a ") == "a!!"
+
+
+def test_a_change_makes_every_other_step_see_the_new_text() -> None:
+    """The step just before the one that changed the text runs again on it."""
+
+    def mark(text: str) -> str:
+        return text if text.endswith(("#", "# ")) else text + "# "
+
+    pipeline = newsclean.Pipeline(["strip_trailing_whitespace", mark], max_passes=3)
+    assert pipeline("a") == plain_run(pipeline, "a") == "a#"

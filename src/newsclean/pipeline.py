@@ -7,6 +7,7 @@ profiles are shipped and how workers receive a pipeline (never as a pickled clos
 
 from __future__ import annotations
 
+import bisect
 import functools
 import tomllib
 import types
@@ -172,9 +173,9 @@ class Pipeline:
             raise ConfigError(f"max_passes must be a whole number from 1 to 10, got {max_passes!r}")
         self.steps: tuple[Step, ...] = tuple(_make_step(s) for s in steps)
         # The hot loop calls these directly: no attribute lookups per document and step.
-        self._calls = tuple(
-            (s.cleaner.find_edits, s.options, s.cleaner.gate_for(s.options)) for s in self.steps
-        )
+        self._calls = tuple((s.cleaner.find_edits, s.options) for s in self.steps)
+        self._gates = tuple(s.cleaner.gate_for(s.options) for s in self.steps)
+        self._opens: dict[int, tuple[int, ...]] = {}
         self.name = name
         # A later cleaner can uncover work for an earlier one (removing "<!-- -->" can leave the
         # proof a lost "quot;" needed). Like ftfy's fix_segment, steps run again after a change,
@@ -187,28 +188,42 @@ class Pipeline:
     def __call__(self, text: str) -> str:
         text = check_text(text, "Pipeline()")
         calls, n = self._calls, len(self._calls)
+        limit = self.max_passes * n
         # Steps run in a cycle until every step has seen the current text (the step that made
-        # it counts as having seen it) or max_passes cycles are spent. A text that a pass left
-        # unchanged stops after one pass; after a change by step k, only the steps before k
-        # run again, not the whole pipeline.
-        # A step whose gate facts are all absent from the text cannot find an edit: it is
-        # skipped without a call. The facts come from one scan, redone only after a change.
-        quiet = ran = 0
-        facts = scan(text)
-        while quiet < n and ran < self.max_passes * n:
-            find_edits, options, gate = calls[ran % n]
-            ran += 1
-            if gate and not facts & gate:
-                quiet += 1
-                continue
-            edits = find_edits(text, **options)
-            if edits:
-                text = apply_edits(text, edits)
-                facts = scan(text)
-                quiet = 1
+        # it counts as having seen it) or max_passes cycles are spent: a text that a pass left
+        # unchanged stops after one pass, and after a change by the step at position r the
+        # run ends at r + n, so only the steps before it run again, not the whole pipeline.
+        # A step whose gate facts are all absent from the text cannot find an edit, so only
+        # the open steps (`_open_steps`, from one scan, redone after a change) are visited.
+        opens = self._open_steps(scan(text))
+        ran, stop = 0, min(n, limit)
+        while opens and ran < stop:
+            cycle_start = ran - ran % n
+            for i in opens[bisect.bisect_left(opens, ran - cycle_start) :]:
+                at = cycle_start + i
+                if at >= stop:
+                    return text
+                find_edits, options = calls[i]
+                edits = find_edits(text, **options) if options else find_edits(text)
+                if edits:
+                    text = apply_edits(text, edits)
+                    opens = self._open_steps(scan(text))
+                    ran, stop = at + 1, min(at + n, limit)
+                    break
             else:
-                quiet += 1
+                ran = cycle_start + n
         return text
+
+    def _open_steps(self, facts: int) -> tuple[int, ...]:
+        """The positions of the steps whose gate is open for ``facts``, in order (cached)."""
+        found = self._opens.get(facts)
+        if found is None:
+            if len(self._opens) >= 4096:  # a bound on memory; texts show a few hundred sets
+                self._opens.clear()
+            found = self._opens[facts] = tuple(
+                i for i, gate in enumerate(self._gates) if not gate or facts & gate
+            )
+        return found
 
     def explain(self, text: str) -> Explained:
         """Clean ``text`` and report every edited span with the cleaner that made it.
