@@ -2,7 +2,8 @@
 
 Builds a corpus from the real clean passages bundled with newsclean and from dirty articles
 made of them by the `newsclean.testing` injectors (generated deterministically), then times, on
-the same documents in the same process (best of --repeats, CPU seconds):
+the same documents in the same process (best of --repeats rounds, CPU seconds; in each round
+the tools are timed in turn):
 
 - newsclean's profiles, and each cleaner alone;
 - ftfy.fix_text with its defaults, and with datatrove's conservative FTFYFormatter config;
@@ -60,7 +61,7 @@ def fill(documents: list[str], size: int) -> list[str]:
     """Cycle through ``documents`` until their total size reaches ``size`` characters.
 
     Each copy is a distinct string object, as documents read from a feed are: newsclean caches
-    a scan per text, and repeating one object would measure the cache, not the cleaning.
+    a line split per text, and repeating one object would measure the cache, not the cleaning.
     """
     out: list[str] = []
     total = 0
@@ -73,13 +74,17 @@ def fill(documents: list[str], size: int) -> list[str]:
     return out
 
 
-def cpu_seconds(func: Clean, docs: list[str], repeats: int) -> float:
-    best = float("inf")
+def cpu_seconds(funcs: dict[str, Clean], docs: list[str], repeats: int) -> dict[str, float]:
+    """Best of ``repeats`` CPU seconds per tool over ``docs``, the tools timed in turn within
+    each round: a busy spell on a shared machine then slows every tool alike instead of
+    skewing one ratio."""
+    best = dict.fromkeys(funcs, float("inf"))
     for _ in range(repeats):
-        start = time.process_time()
-        for doc in docs:
-            func(doc)
-        best = min(best, time.process_time() - start)
+        for name, func in funcs.items():
+            start = time.process_time()
+            for doc in docs:
+                func(doc)
+            best[name] = min(best[name], time.process_time() - start)
     return best
 
 
@@ -160,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
             if isinstance(tool, str):
                 row[tool_name] = tool
                 print(f"  {tool_name:28} {tool}")
-                continue
-            row[tool_name] = mb / cpu_seconds(tool, docs, args.repeats)
+        runnable = {name: tool for name, tool in tools.items() if not isinstance(tool, str)}
+        for tool_name, seconds in cpu_seconds(runnable, docs, args.repeats).items():
+            row[tool_name] = mb / seconds
         base = row["ftfy.fix_text"]
         assert isinstance(base, float)
         for tool_name, value in row.items():
@@ -172,14 +178,19 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_cleaners:
         docs = corpora["dirty (mt kinds)"][: max(1, len(corpora["dirty (mt kinds)"]) // 4)]
         mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-        ftfy_rate = mb / cpu_seconds(ftfy.fix_text, docs, args.repeats)
         print(f"\n== each cleaner alone, on {mb:.1f} MB of dirty (mt kinds) articles")
+        funcs: dict[str, Clean] = {"ftfy.fix_text": ftfy.fix_text}
+        funcs.update(
+            (made.name, made)
+            for made in all_cleaners()
+            if made.__module__.startswith("newsclean.cleaners.")
+        )
+        seconds = cpu_seconds(funcs, docs, args.repeats)
+        ftfy_rate = mb / seconds.pop("ftfy.fix_text")
         alone: dict[str, float | str] = {"ftfy.fix_text": ftfy_rate}
-        for made in all_cleaners():
-            if made.__module__.startswith("newsclean.cleaners."):
-                rate = mb / cpu_seconds(made, docs, args.repeats)
-                alone[made.name] = rate
-                print(f"  {made.name:34} {rate:9.1f} MB/s   x{rate / ftfy_rate:7.1f} ftfy.fix_text")
+        for name, spent in seconds.items():
+            rate = alone[name] = mb / spent
+            print(f"  {name:34} {rate:9.1f} MB/s   x{rate / ftfy_rate:7.1f} ftfy.fix_text")
         results["each cleaner alone"] = alone
 
     if args.json:
