@@ -8,7 +8,7 @@ is 4.5. Quadratic work gives about 16.
     python benchmarks/linearity.py --size-kb 20    # a quick run
     python benchmarks/linearity.py --json out.json
 
-Exit status 1 when any ratio is above the bound (after one re-measure, to damp noise).
+Exit status 1 when any ratio is above the bound (after up to three re-measures, to damp noise).
 """
 
 from __future__ import annotations
@@ -110,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         row: dict[str, float] = {}
         for family_name, family in FAMILIES.items():
             ratio = growth(func, family, n, args.repeats)
-            if ratio > BOUND:  # timing noise on a busy machine: measure once more
+            for _ in range(3):  # timing noise can make linear work look super-linear, never
+                if ratio <= BOUND:  # the reverse: so the best of up to four measures counts
+                    break
                 ratio = min(ratio, growth(func, family, n, args.repeats))
             row[family_name] = round(ratio, 2)
             if ratio > BOUND:
