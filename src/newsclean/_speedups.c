@@ -509,7 +509,6 @@ static int split_parts(int kind, const void *data, Py_ssize_t n, Py_ssize_t *bou
     {                                                                                      \
         const TYPE *s = (const TYPE *)data;                                                \
         Py_ssize_t k, common = n;                                                          \
-        int j;                                                                             \
         for (j = 0; j < parts; j++)                                                        \
             if (bounds[j + 1] - bounds[j] < common) common = bounds[j + 1] - bounds[j];    \
         for (j = 1; j < parts; j++) { /* the warm-up: state only, emissions dropped */      \
