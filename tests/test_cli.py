@@ -52,7 +52,7 @@ def test_plain_text_sample_in_both_profiles() -> None:
         out = run("clean", "--profile", profile, str(SEED))
         assert out.returncode == 0, out.stderr
         assert out.stdout.decode() == expected("helicopter-machine-translated", profile)
-        assert b"1 records: 1 changed" in out.stderr
+        assert b"1 record: 1 changed" in out.stderr
 
 
 def test_jsonl_and_gzip(tmp_path: Path) -> None:

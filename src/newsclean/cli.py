@@ -11,7 +11,9 @@ unchanged (each one reported, and counted in ``--stats``); 130 interrupted (no o
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
+import errno
 import html
 import json
 import os
@@ -29,6 +31,7 @@ from newsclean.errors import NewscleanError
 from newsclean.explain import Change, replay
 from newsclean.io import (
     FORMATS,
+    OUTPUT_SUFFIX,
     FormatOptions,
     InputError,
     Writer,
@@ -36,8 +39,9 @@ from newsclean.io import (
     make_writer,
     read_records,
 )
-from newsclean.io.atomic import atomic_binary_writer
-from newsclean.io.compression import open_binary_read, strip_compression
+from newsclean.io.atomic import STDOUT_NAMES, atomic_binary_writer, is_stdout
+from newsclean.io.compression import open_binary_read, open_stdin, strip_compression
+from newsclean.io.jsonl import dumps as dumps_json
 from newsclean.pipeline import Pipeline
 from newsclean.records import Record
 from newsclean.registry import list_cleaners
@@ -93,21 +97,26 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--column", default="text", help="CSV/TSV column to clean: header name or 0-based index"
         )
-        p.add_argument("--glob", default="*", help="files to take from directories (default: all)")
+        p.add_argument(
+            "--glob",
+            help="files to take from directories (default: files of the known formats, "
+            "compressed or not)",
+        )
 
     p_clean = sub.add_parser("clean", help="clean records and write them in their format")
     with_inputs(p_clean)
     p_clean.add_argument(
         "-o",
         "--output",
-        help="output file, or directory (ending in / or existing) for one output per input; default stdout",
+        help="output file ('-': stdout), or directory (ending in / or existing) for one output "
+        "per input; default stdout. Never an input: that is refused",
     )
     with_pipeline(p_clean)
     p_clean.add_argument(
         "--jobs",
         type=int,
-        help="worker processes (output is identical to --jobs 1); with --engine and no "
-        "--address, the local cluster's workers (default: all cores)",
+        help="worker processes (output is identical to --jobs 1; default: 1); with --engine "
+        "and no --address, the local cluster's workers (default there: all cores)",
     )
     p_clean.add_argument(
         "--engine",
@@ -219,10 +228,13 @@ def _inputs(args: argparse.Namespace) -> list[tuple[Path | None, Path | None]]:
         path = Path(name)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob(args.glob) if p.is_file() and not p.name.startswith(".")
+                p
+                for p in path.rglob(args.glob or "*")
+                if p.is_file() and not p.name.startswith(".") and (args.glob or _known(p))
             )
             if not files:
-                raise UsageError(f"{name}: no files matching {args.glob!r} in this directory")
+                what = f"matching {args.glob!r}" if args.glob else "of a known format"
+                raise UsageError(f"{name}: no files {what} in this directory")
             found.extend((f, path) for f in files)
         elif not path.exists():
             raise UsageError(f"{name}: no such file or directory")
@@ -231,18 +243,40 @@ def _inputs(args: argparse.Namespace) -> list[tuple[Path | None, Path | None]]:
     return found
 
 
+def _known(path: Path) -> bool:
+    """A file whose extension names a format newsclean reads (``feed.jsonl.gz`` too)."""
+    suffix = strip_compression(path).suffix.lower()
+    return any(suffix in f.suffixes for f in FORMATS.values())
+
+
 def _format_of(path: Path | None, args: argparse.Namespace) -> str:
+    """The format given, else the one the name or, failing that, the content says.
+
+    Standard input is sniffed by content exactly as a file is (after decompression)."""
     if args.format:
         return str(args.format)
     if path is None:
-        return "jsonl" if args.field else "text"
+        return detect_format(Path("stdin"), _stdin().peek(4096)[:4096], args.column)  # type: ignore[attr-defined]
     with open_binary_read(path) as stream:
-        head = stream.read(256)
-    return detect_format(path, head)
+        try:
+            head = stream.peek(4096)[:4096]  # type: ignore[attr-defined]
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{path}: cannot read ({exc})") from None
+    return detect_format(path, head, args.column)
+
+
+_STDIN: list[IO[bytes]] = []
 
 
 def _stdin() -> IO[bytes]:
-    return sys.stdin.buffer
+    """Standard input, decompressed if its magic bytes say so; opened once, peekable."""
+    if not _STDIN:
+        if sys.stdin is None:
+            raise UsageError("no standard input to read; name an input file")
+        if sys.stdin.isatty():
+            print("newsclean: reading standard input (Ctrl-D ends it)", file=sys.stderr)
+        _STDIN.append(open_stdin(sys.stdin.buffer))
+    return _STDIN[0]
 
 
 def _records(path: Path | None, fmt: str, options: FormatOptions) -> Iterator[Record]:
@@ -271,13 +305,26 @@ class Problems:
                         file=sys.stderr,
                     )
                 if self.rejects is not None:
-                    raw = record.raw
-                    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-                    if raw is None and record.item is not None:  # a Parquet row
-                        text = json.dumps(record.item, ensure_ascii=False, default=str)
-                    row = {"where": record.where, "reason": record.problem, "raw": text}
-                    self.rejects.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+                    self.rejects.write(reject_line(record))
             yield record
+
+
+def reject_line(record: Record) -> bytes:
+    """A passed-through record as a JSON line from which it can be recovered byte for byte:
+    ``raw`` holds its text when it is UTF-8, ``raw_base64`` its bytes otherwise, and ``item``
+    a parsed item that has no raw form (a Parquet row, a feed item)."""
+    row: dict[str, Any] = {"where": record.where, "reason": record.problem}
+    raw = record.raw
+    if isinstance(raw, bytes):
+        try:
+            row["raw"] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            row["raw_base64"] = base64.b64encode(raw).decode("ascii")
+    elif raw is not None:
+        row["raw"] = raw
+    else:
+        row["item"] = record.item
+    return dumps_json(row).encode("utf-8") + b"\n"
 
 
 def _progress(records: Iterator[Record], enabled: bool) -> Iterator[Record]:
@@ -341,9 +388,6 @@ def _write_on_engine(
 
 
 def _out_name(path: Path | None, base: Path | None, out_dir: Path, writes: str, fmt: str) -> Path:
-    from newsclean.io import OUTPUT_SUFFIX
-    from newsclean.io.compression import strip_compression
-
     if path is None:
         return out_dir / f"stdin{OUTPUT_SUFFIX[writes]}"
     relative = path.relative_to(base) if base else Path(path.name)
@@ -351,6 +395,44 @@ def _out_name(path: Path | None, base: Path | None, out_dir: Path, writes: str, 
         bare = strip_compression(relative)
         return out_dir / bare.with_suffix(OUTPUT_SUFFIX[writes])
     return out_dir / relative
+
+
+def _check_suffix(target: Path, writes: str) -> None:
+    """Refuse an output name whose extension promises another format than is written."""
+    suffix = strip_compression(target).suffix.lower()
+    named = [f.writes for f in FORMATS.values() if suffix in f.suffixes]
+    if not named or writes in named or (writes == "items" and suffix in (".rss", ".xml")):
+        return
+    wanted = OUTPUT_SUFFIX[writes]
+    raise UsageError(
+        f"{target}: the output is {wanted[1:]} (from the input's format), not {suffix[1:]}; "
+        f"name it {wanted}"
+    )
+
+
+def _check_outputs(inputs: list[Path], outputs: list[Path]) -> None:
+    """Before anything is read: no output may be an input or another output, and each one's
+    directory must be writable. Standard output and device nodes are written, not replaced."""
+    seen: dict[str, Path] = {}
+    for target in outputs:
+        if is_stdout(target):
+            continue
+        if target.exists() and not target.is_file():
+            if target.is_dir():
+                raise UsageError(f"{target}: is a directory; give a file name")
+            continue  # /dev/null, a pipe: written to as it is
+        for source in inputs:
+            if target.exists() and os.path.samefile(target, source):
+                raise UsageError(f"{target}: is an input too; write to another file")
+        real = os.path.realpath(target)
+        if real in seen:
+            raise UsageError(f"{target}: named for two outputs ({seen[real]} too)")
+        seen[real] = target
+        parent = Path(real).parent
+        while not parent.exists():
+            parent = parent.parent
+        if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+            raise UsageError(f"{target}: cannot write there ({parent} is not writable)")
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -362,9 +444,15 @@ def _clean(args: argparse.Namespace) -> int:
     if args.address and not args.engine:
         raise UsageError("--address names a cluster for --engine ray or --engine dask")
     formats = [(_format_of(path, args), path, base) for path, base in inputs]
-    output = args.output
+    output: str | None = None if args.output is None or is_stdout(args.output) else args.output
     to_dir = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
-    if not to_dir:
+    targets: list[Path] = []
+    if to_dir:
+        targets = [
+            _out_name(path, base, Path(str(output)), FORMATS[fmt].writes, fmt)
+            for fmt, path, base in formats
+        ]
+    else:
         kinds = {FORMATS[fmt].writes for fmt, _, _ in formats}
         if len(kinds) > 1:
             raise UsageError(
@@ -372,6 +460,15 @@ def _clean(args: argparse.Namespace) -> int:
             )
         if output is None and "parquet" in kinds:
             raise UsageError("Parquet is written to a file: give -o FILE.parquet")
+        if kinds == {"json"} and len(formats) > 1:
+            raise UsageError("several JSON files make one array each: give -o DIRECTORY/")
+        if output is not None:
+            targets = [Path(output)]
+            _check_suffix(Path(output), next(iter(kinds)))
+    _check_outputs(
+        [path for _, path, _ in formats if path is not None],
+        [*targets, *(p for p in (args.rejects, args.stats) if p is not None)],
+    )
     if args.shard_mb <= 0:
         raise UsageError(f"--shard-mb must be positive, got {args.shard_mb}")
     shard_bytes = max(1, int(args.shard_mb * 1e6))
@@ -438,9 +535,7 @@ def _clean(args: argparse.Namespace) -> int:
             writer.close()
 
         if to_dir:
-            out_dir = Path(output)
-            for fmt, path, base in formats:
-                target = _out_name(path, base, out_dir, FORMATS[fmt].writes, fmt)
+            for (fmt, path, base), target in zip(formats, targets, strict=True):
                 with atomic_binary_writer(target) as out:
                     write_all([(fmt, path, base)], make_writer(FORMATS[fmt].writes, out))
         elif output is not None:
@@ -722,6 +817,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in ("clean", "audit"):
         signal.signal(signal.SIGTERM, _terminate)
+        if hasattr(signal, "SIGHUP"):  # a closed terminal: clean up as for SIGTERM
+            signal.signal(signal.SIGHUP, _terminate)
+    to_file = getattr(args, "output", None) not in (None, *STDOUT_NAMES)
+    unwritten = "no output written" if to_file or args.command != "clean" else "output incomplete"
     try:
         if args.command == "clean":
             return _clean(args)
@@ -733,15 +832,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _eval(args)
         return _list(args.markdown)
     except StrictStop as exc:
-        print(f"newsclean: {exc}; stopped (--strict), no output written", file=sys.stderr)
+        print(f"newsclean: {exc}; stopped (--strict), {unwritten}", file=sys.stderr)
         return EXIT_USAGE
     except (UsageError, InputError, NewscleanError) as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("newsclean: interrupted; no output written", file=sys.stderr)
+        print(f"newsclean: interrupted; {unwritten}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # `newsclean clean big.jsonl | head` is not an error
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (silence the interpreter's flush)
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # a full disk, a vanished directory: one line, never a traceback
+        where = exc.filename or ("<stdout>" if exc.errno == errno.ENOSPC else "newsclean")
+        print(f"newsclean: {where}: {exc.strerror or exc}; {unwritten}", file=sys.stderr)
+        _silence_stdout()
+        return EXIT_USAGE if exc.errno in (errno.ENOSPC, errno.EDQUOT) else EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        os.dup2(sys.stdout.fileno(), 1)

@@ -34,9 +34,12 @@ def did_you_mean(name: str, choices: Iterable[str]) -> str:
 
     >>> did_you_mean("fix_a_an", ["fix_a_an_agreement", "collapse_blank_lines"])
     " Did you mean 'fix_a_an_agreement'?"
+    >>> did_you_mean("MT", ["default", "mt"])
+    " Did you mean 'mt'?"
     """
     choices = sorted(choices)
-    close = difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
+    same_case = [c for c in choices if c.lower() == name.lower()]  # "MT" for "mt"
+    close = same_case or difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
     if close:
         return " Did you mean " + " or ".join(repr(c) for c in close) + "?"
     return " Valid names: " + ", ".join(choices) + "."

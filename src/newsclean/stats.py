@@ -69,6 +69,6 @@ class Stats:
     def summary(self) -> str:
         rate = f", {self.bytes_in / 1e6 / self.seconds:.1f} MB/s" if self.seconds else ""
         return (
-            f"{self.records} records: {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.records} record{'' if self.records == 1 else 's'}: {self.changed} changed, {self.unchanged} unchanged, "
             f"{self.passed_through} passed through; {self.bytes_in / 1e6:.1f} MB in {self.seconds:.2f} s{rate}"
         )

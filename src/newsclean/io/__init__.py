@@ -7,7 +7,8 @@ go in and out, and the command wires them to a pipeline.
 
 from __future__ import annotations
 
-import json
+import csv
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -21,6 +22,7 @@ from newsclean.io.feeds import read_feed
 from newsclean.io.html import read_html
 from newsclean.io.jsonl import (
     JsonArrayWriter,
+    dumps,
     read_json_array,
     read_jsonl,
     set_path,
@@ -96,7 +98,7 @@ def _write_item(out: IO[bytes], record: Record) -> None:
     item = dict(record.item or {"where": record.where, "problem": record.problem})
     for path, text in record.texts.items():
         set_path(item, path, text)
-    out.write(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
+    out.write(dumps(item).encode("utf-8") + b"\n")
 
 
 Reader = Callable[[IO[bytes], str, FormatOptions], Iterator[Record]]
@@ -134,11 +136,19 @@ OUTPUT_SUFFIX = {
 }
 
 
-def detect_format(path: Path, head: bytes = b"") -> str:
-    """The format of a file, from its extension (compression ignored), else from its content.
+_COMMENT_RE = re.compile(rb"\s*<!--.*?-->", re.DOTALL)
+
+
+def detect_format(path: Path, head: bytes = b"", column: str = "text") -> str:
+    r"""The format of a file, from its extension (compression ignored), else from its content.
+
+    Content sniffing skips a UTF-8 BOM, leading blanks and XML/HTML comments; a first line
+    that names ``column`` among tab- or comma-separated cells is a TSV or CSV header.
 
     >>> detect_format(Path("dump.jsonl.gz")), detect_format(Path("x"), b'{"text": "a"}')
     ('jsonl', 'jsonl')
+    >>> detect_format(Path("-"), b"\xef\xbb\xbfid,text\r\n1,a"), detect_format(Path("-"), b"id\ttext\n")
+    ('csv', 'tsv')
     """
     suffix = strip_compression(path).suffix.lower()
     for fmt in FORMATS.values():
@@ -146,15 +156,29 @@ def detect_format(path: Path, head: bytes = b"") -> str:
             return fmt.name
     if head.startswith(b"PAR1"):
         return "parquet"
-    start = head.lstrip()[:200].lower()
-    if start.startswith(b"{"):
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    while start.startswith(b"<!--"):
+        comment = _COMMENT_RE.match(start)
+        if comment is None:
+            break
+        start = start[comment.end() :].lstrip()
+    lower = start[:300].lower()
+    if lower.startswith(b"{"):
         return "jsonl"
-    if start.startswith(b"["):
+    if lower.startswith(b"["):
         return "json"
-    if start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
-        return "feed"
-    if start.startswith((b"<!doctype html", b"<html")):
+    if lower.startswith((b"<!doctype html", b"<html")):
         return "html"
+    if lower.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+        return "html" if b"<html" in lower and b"<rss" not in lower else "feed"
+    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+    name = column.encode("utf-8", "replace")
+    if len(first) < len(head) or len(head) < 4096:  # a whole first line
+        if name in first.split(b"\t"):
+            return "tsv"
+        cells = next(csv.reader([first.decode("utf-8", "replace")]), [])
+        if column in cells and len(cells) > 1:
+            return "csv"
     return "text"
 
 
@@ -163,7 +187,8 @@ def read_records(
 ) -> Iterator[Record]:
     """Records of a file (``None`` with ``stdin``: standard input), streamed."""
     if path is None:
-        assert stdin is not None
+        if stdin is None:
+            raise ValueError("read_records(None, ...) reads standard input: pass stdin")
         stream: IO[bytes] = stdin
         where = "<stdin>"
         name = Path("stdin")
@@ -172,10 +197,10 @@ def read_records(
         where = str(path)
         name = path
     try:
-        if fmt is None:
-            peek = getattr(stream, "peek", None)
-            fmt = detect_format(name, peek(256)[:256] if peek else b"")
         try:
+            if fmt is None:
+                peek = getattr(stream, "peek", None)
+                fmt = detect_format(name, peek(4096)[:4096] if peek else b"", options.column)
             yield from FORMATS[fmt].read(stream, where, options)
         except OSError as exc:  # a truncated gzip, an unreadable disk
             raise InputError(f"{where}: cannot read ({exc})") from None

@@ -7,7 +7,7 @@ import gzip
 import io
 import lzma
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from newsclean.errors import NewscleanError
 
@@ -63,18 +63,43 @@ def open_binary_read(path: Path) -> IO[bytes]:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot open ({exc.strerror})") from None
-    head = raw.peek(8)[:8] if isinstance(raw, io.BufferedReader) else b""
-    kind = compression_of(path, head)
+    try:
+        return decompressing(raw, path, str(path))
+    except BaseException:
+        raw.close()
+        raise
+
+
+def open_stdin(stream: IO[bytes]) -> IO[bytes]:
+    """Standard input, decompressed by its magic bytes, as files are (``zcat`` is optional)."""
+    return decompressing(stream, Path("stdin"), "<stdin>")
+
+
+def decompressing(raw: IO[bytes], path: Path, where: str) -> IO[bytes]:
+    """``raw`` made peekable and decompressed as its magic bytes say.
+
+    The magic bytes decide: a file named ``.gz`` that does not start as gzip does is an error
+    that says so, never a traceback from the decompressor halfway through. Every stream
+    handed back supports ``peek``, so the format can be sniffed from content.
+    """
+    buffered: Any = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
+    head = buffered.peek(8)[:8]
+    kind = compression_of(Path("-"), head)
+    named = _SUFFIX.get(path.suffix.lower())
+    if kind is None and named is not None:
+        what = "empty" if not head else f"not {named}-compressed"
+        raise InputError(f"{where}: named {path.suffix} but {what}")
     if kind == "gzip":
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+        return io.BufferedReader(gzip.GzipFile(fileobj=buffered))
     if kind == "bz2":
-        return bz2.BZ2File(raw)
+        return io.BufferedReader(bz2.BZ2File(buffered))
     if kind == "xz":
-        return lzma.LZMAFile(raw)
+        return io.BufferedReader(lzma.LZMAFile(buffered))
     if kind == "zstd":
         zstd = _zstd()
-        return zstd.ZstdDecompressor().stream_reader(raw)  # type: ignore[attr-defined, no-any-return]
-    return raw
+        reader = zstd.ZstdDecompressor().stream_reader(buffered)  # type: ignore[attr-defined]
+        return io.BufferedReader(reader)
+    return buffered  # type: ignore[no-any-return]
 
 
 def wrap_binary_write(raw: IO[bytes], path: Path) -> IO[bytes]:

@@ -6,6 +6,7 @@ HTML in summaries and contents is turned into text first. Items come out as JSON
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -24,11 +25,21 @@ def _text_of(detail: Any, value: str) -> str:
 
 
 def read_feed(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator[Record]:
-    parsed = feedparser.parse(stream.read())
-    if parsed.get("bozo") and not parsed.entries:
-        problem = parsed.get("bozo_exception")
-        yield Record(where, raw=None, problem=f"not an RSS or Atom feed ({problem})")
+    """One record per item. The bytes go to feedparser as a buffer: given bytes or a string,
+    feedparser would try them as a URL or a local file name first."""
+    data = stream.read()
+    parsed = feedparser.parse(io.BytesIO(data))
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(problem, feedparser.CharacterEncodingOverride):
+        problem = None  # a declared charset that was wrong: feedparser decoded it anyway
+    if not parsed.entries and not parsed.get("version"):
+        why = f" ({problem})" if problem else ""
+        yield Record(where, raw=data, problem=f"not an RSS, Atom or RDF feed{why}")
         return
+    if problem is not None:
+        # A feed that is not well-formed (truncated, say): its items are read as far as
+        # feedparser got, and the whole file goes to the rejects too, so nothing is lost.
+        yield Record(where, raw=data, problem=f"feed is not well-formed XML ({problem})")
     for number, entry in enumerate(parsed.entries, 1):
         content = entry.get("content") or []
         item: dict[str, Any] = {

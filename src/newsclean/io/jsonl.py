@@ -8,7 +8,8 @@ back exactly as it was read, so cleaning never reformats what it did not touch.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from newsclean.io.options import FormatOptions
@@ -53,12 +54,19 @@ def record_from_object(
 def read_jsonl(
     stream: IO[bytes], where: str, options: FormatOptions, first_line: int = 1
 ) -> Iterator[Record]:
-    """Records of JSON lines; ``first_line`` numbers the first line (a shard's offset)."""
+    """Records of JSON lines; ``first_line`` numbers the first line (a shard's offset).
+
+    A blank line comes back as a structural record, so the output keeps it; a UTF-8 BOM on
+    the first line is skipped for parsing and kept in the output.
+    """
     for number, line in enumerate(stream, first_line):
         if not line.strip():
+            yield Record(f"{where}:{number}", raw=line, structural=True)
             continue
         loc = f"{where}:{number}"
         body = line.rstrip(b"\r\n")
+        if number == 1 and body.startswith(BOM):
+            body = body[len(BOM) :]
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -77,28 +85,126 @@ def read_jsonl(
                 problem=f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})",
             )
             continue
+        except RecursionError:
+            yield Record(loc, raw=line, problem="JSON nested too deeply to parse")
+            continue
         yield record_from_object(item, loc, options, line)
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def dumps(value: Any) -> str:
+    """JSON text of ``value``, UTF-8 where it can be; ASCII escapes when it holds a lone
+    surrogate (half an emoji from JavaScript's ``"\\ud83d"``), which UTF-8 cannot carry."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, default=str)
+    return text
+
+
+_WS_RE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+scanstring = json.decoder.scanstring  # type: ignore[attr-defined]  # (str, end) -> (value, end)
+
+
+def _tree(paths: Iterable[str]) -> dict[str, Any]:
+    """``{"body": {"text": "body.text"}, "title": "title"}`` for ``["body.text", "title"]``."""
+    tree: dict[str, Any] = {}
+    for path in paths:
+        node = tree
+        *parents, last = path.split(".")
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[last] = path
+    return tree
+
+
+def string_spans(source: str, paths: Iterable[str], start: int = 0) -> dict[str, tuple[int, int]]:
+    """Where the string value of each dotted path lies in the JSON object text ``source``
+    (from ``start``), quotes included. A later duplicate key wins, as in ``json.loads``.
+
+    >>> string_spans('{"id": 1E5, "body": {"text": "war"}, "text": 2}', ["body.text"])
+    {'body.text': (29, 34)}
+    """
+    spans: dict[str, tuple[int, int]] = {}
+
+    def walk(pos: int, node: dict[str, Any]) -> int:  # pos at "{"; returns the end of the object
+        pos = _WS_RE.match(source, pos + 1).end()  # type: ignore[union-attr]
+        if source[pos] == "}":
+            return pos + 1
+        while True:
+            key, pos = scanstring(source, pos + 1)
+            pos = _WS_RE.match(source, pos).end()  # type: ignore[union-attr]
+            pos = _WS_RE.match(source, pos + 1).end()  # type: ignore[union-attr]  # past ":"
+            target = node.get(key)
+            if isinstance(target, str) and source[pos] == '"':
+                _, end = scanstring(source, pos + 1)
+                spans[target] = (pos, end)
+                pos = end
+            elif isinstance(target, dict) and source[pos] == "{":
+                pos = walk(pos, target)
+            else:
+                _, pos = _DECODER.raw_decode(source, pos)
+            pos = _WS_RE.match(source, pos).end()  # type: ignore[union-attr]
+            if source[pos] == "}":
+                return pos + 1
+            pos = _WS_RE.match(source, pos + 1).end()  # type: ignore[union-attr]  # past ","
+
+    walk(_WS_RE.match(source, start).end(), _tree(paths))  # type: ignore[union-attr]
+    return spans
+
+
+def splice_strings(source: str, texts: dict[str, str], start: int = 0) -> str:
+    """``source`` (JSON object text) with the string values at ``texts``' paths replaced and
+    every other byte as it was: numbers such as ``1E5`` or ``1e400``, duplicate keys, key
+    order and spacing survive, which a ``json.loads``/``json.dumps`` round trip would not.
+
+    >>> splice_strings('{"n": 1E5, "text": "a &amp;quot;b&amp;quot;"}', {"text": 'a "b"'})
+    '{"n": 1E5, "text": "a \\\\"b\\\\""}'
+    """
+    spans = string_spans(source, texts, start)
+    out = []
+    at = 0
+    for path, (begin, end) in sorted(spans.items(), key=lambda kv: kv[1]):
+        out += [source[at:begin], dumps(texts[path])]
+        at = end
+    out.append(source[at:])
+    return "".join(out)
+
+
 def write_jsonl_record(out: IO[bytes], record: Record) -> None:
-    if record.passed_through or not record.changed:
-        raw = record.raw if isinstance(record.raw, bytes) else str(record.raw or "").encode("utf-8")
-        out.write(raw if raw.endswith(b"\n") else raw + b"\n")
+    """The line as read; for a changed record, the line with only its cleaned strings replaced."""
+    raw = record.raw if isinstance(record.raw, bytes) else str(record.raw or "").encode("utf-8")
+    if record.passed_through or not record.changed or record.structural:
+        out.write(raw)
         return
-    for path, text in record.texts.items():
-        set_path(record.item, path, text)
-    out.write(json.dumps(record.item, ensure_ascii=False).encode("utf-8") + b"\n")
+    body = raw.rstrip(b"\r\n")
+    ending = raw[len(body) :]
+    prefix = BOM if body.startswith(BOM) else b""
+    spliced = splice_strings(body[len(prefix) :].decode("utf-8"), record.texts)
+    out.write(prefix + spliced.encode("utf-8") + ending)
 
 
 def read_json_array(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator[Record]:
+    """Records of a JSON array of objects (or of one object).
+
+    Each record's ``raw`` is its element's text with the separator before it, and a last
+    structural record holds what follows the last element, so writing every ``raw`` back
+    gives the file byte for byte. A file that does not parse is one passed-through record.
+    """
     data = stream.read()
+    body = data[len(BOM) :] if data.startswith(BOM) else data
     try:
-        items = json.loads(data.decode("utf-8"))
+        source = body.decode("utf-8")
+        items = json.loads(source)
     except UnicodeDecodeError as exc:
         yield Record(
             where,
             raw=data,
-            problem=f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            problem=f"not UTF-8 (byte 0x{body[exc.start]:02x} at offset {exc.start})",
         )
         return
     except json.JSONDecodeError as exc:
@@ -108,38 +214,40 @@ def read_json_array(stream: IO[bytes], where: str, options: FormatOptions) -> It
             problem=f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
         )
         return
+    except RecursionError:
+        yield Record(where, raw=data, problem="JSON nested too deeply to parse")
+        return
+    if len(body) < len(data):
+        yield Record(where, raw=BOM, structural=True)
     if not isinstance(items, list):
-        items = [items]
+        yield record_from_object(items, where, options, body)
+        return
+    at = source.index("[") + 1
     for number, item in enumerate(items):
-        yield record_from_object(
-            item, f"{where}[{number}]", options, json.dumps(item, ensure_ascii=False)
-        )
+        begin = _WS_RE.match(source, at).end()  # type: ignore[union-attr]
+        if number:
+            begin = _WS_RE.match(source, begin + 1).end()  # type: ignore[union-attr]  # ","
+        _, end = _DECODER.raw_decode(source, begin)
+        raw = source[at:end].encode("utf-8")
+        yield record_from_object(item, f"{where}[{number}]", options, raw)
+        at = end
+    yield Record(where, raw=source[at:].encode("utf-8"), structural=True)
 
 
 class JsonArrayWriter:
-    """Writes ``[`` on the first record and ``]`` on close: a streamed JSON array."""
+    """Writes each element as it was read, with only a changed record's cleaned strings
+    replaced: an unchanged file comes out byte for byte."""
 
     def __init__(self, out: IO[bytes]) -> None:
         self.out = out
-        self.count = 0
 
     def write(self, record: Record) -> None:
-        if record.passed_through and record.item is None:
-            item: Any = (
-                record.raw.decode("utf-8", "replace")
-                if isinstance(record.raw, bytes)
-                else record.raw
-            )
-        else:
-            item = record.item
-            if record.changed:
-                for path, text in record.texts.items():
-                    set_path(item, path, text)
-        self.out.write(
-            (b"[\n" if not self.count else b",\n")
-            + json.dumps(item, ensure_ascii=False).encode("utf-8")
-        )
-        self.count += 1
+        raw = record.raw if isinstance(record.raw, bytes) else str(record.raw or "").encode()
+        if record.changed and not record.passed_through:
+            source = raw.decode("utf-8")
+            start = len(source) - len(source.lstrip("[, \t\n\r"))
+            raw = splice_strings(source, record.texts, start).encode("utf-8")
+        self.out.write(raw)
 
     def close(self) -> None:
-        self.out.write(b"\n]\n" if self.count else b"[]\n")
+        return None
