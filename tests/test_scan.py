@@ -206,8 +206,12 @@ def test_extra_phrases_open_the_boilerplate_gate() -> None:
 
 def plain_run(pipeline: newsclean.Pipeline, text: str) -> str:
     """The pipeline's loop without gates: every step in turn until n steps in a row changed
-    nothing (the step that changed counting as one), at most max_passes cycles."""
+    nothing (the step that changed counting as one), at most max_passes cycles. Text with
+    CR line ends alone is read with LF ends, as the pipeline does."""
     from newsclean.cleaner import apply_edits
+
+    if "\r" in text and "\n" not in text:
+        return plain_run(pipeline, text.replace("\r", "\n")).replace("\n", "\r")
 
     n, quiet, ran = len(pipeline.steps), 0, 0
     while quiet < n and ran < pipeline.max_passes * n:

@@ -38,7 +38,7 @@ HYPHEN_SPACE = 1 << 16  # "- "
 SPACE_APOS = 1 << 17  # " '" " ’"
 SPACE_N_APOS = 1 << 18  # " n'" " n’"
 TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
-BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last
+BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last (CR blank)
 A_AN = 1 << 21  # " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant)
 STOP_LOWER = 1 << 22  # ". x", "! x", "? x", x a word character other than A-Z, 0-9 and _
 LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
@@ -149,7 +149,10 @@ _PATTERN_FACTS = (
     (re.compile(" ['’]"), SPACE_APOS),
     (re.compile(" n['’]"), SPACE_N_APOS),
     (re.compile(r"[ \t](?:[\n\r]|\Z)"), TRAILING_WS),
-    (re.compile(r"\n[ \t]*\n[ \t]*\n"), BLANKS),  # each blank run is read at most twice
+    (
+        re.compile(r"\n[ \t\r]*\n[ \t\r]*\n"),
+        BLANKS,
+    ),  # CRLF blank lines too  # each blank run is read at most twice
     (re.compile("(?: a|A) [aeiouAEIOU]|(?: an|An) [b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]"), A_AN),
     (re.compile(r"[.!?] [^\W_A-Z0-9]"), STOP_LOWER),
 )
@@ -170,10 +173,10 @@ def scan_python(text: str) -> int:
     for pattern, fact in _PATTERN_FACTS:
         if pattern.search(text):
             flags |= fact
-    body = text.lstrip(" \t\n")
+    body = text.lstrip(" \t\n\r")
     if "\n" in text[: len(text) - len(body)]:  # a line break before the first visible char
         flags |= BLANKS
-    tail = text[len(text.rstrip(" \t\n")) :]
+    tail = text[len(text.rstrip(" \t\n\r")) :]
     if tail.count("\n") >= 2:  # a blank line after the last visible char
         flags |= BLANKS
     lines = text.split("\n")

@@ -135,7 +135,7 @@ static int blank_next(int b, int cls, unsigned int *out) {
         *out |= F_BLANKS; /* a third line break since the last visible character */
         return B_V2;
     }
-    if (cls == C_SPACE || cls == C_TAB) return b;
+    if (cls == C_SPACE || cls == C_TAB || cls == C_CR) return b; /* CRLF blank lines too */
     if (b == B_LEAD) *out |= F_BLANKS; /* a line break before the first visible character */
     return B_V0;
 }
@@ -457,7 +457,7 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
 
 /* Up to four automata over consecutive parts of the text, stepped in turn, overlap their
  * table loads (one automaton alone waits on each). A part may begin anywhere after a visible
- * character (not a space, tab or line break): its automaton starts four characters earlier
+ * character (not a space, tab, CR or line break): its automaton starts four characters earlier
  * and reads them without emitting. That gives it the true state: the context is a function
  * of the last four characters (its longest pattern is " an "), and after a visible character
  * the blank-line state is "no break since". Parts begin at the first such position from each
@@ -469,7 +469,7 @@ static Py_ssize_t part_start(int kind, const void *data, Py_ssize_t from, Py_ssi
     Py_ssize_t i;
     for (i = from; i < stop; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i - 1);
-        if (c != ' ' && c != '\t' && c != '\n') return i;
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return i;
     }
     return -1;
 }

@@ -8,6 +8,7 @@ profiles are shipped and how workers receive a pipeline (never as a pickled clos
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import tomllib
 import types
@@ -46,6 +47,12 @@ class Step:
         if not self.options:
             return self.name
         return {"name": self.name, **{k: _plain(v) for k, v in self.options.items()}}
+
+
+def _lone_cr(text: str) -> bool:
+    """Classic Mac line ends (CR alone): the line-based cleaners read them as LF, which maps
+    one character to one, so offsets in explanations hold."""
+    return "\r" in text and "\n" not in text
 
 
 def _plain(v: Any) -> Any:
@@ -187,6 +194,11 @@ class Pipeline:
     # -- running -----------------------------------------------------------------------------
     def __call__(self, text: str) -> str:
         text = check_text(text, "Pipeline()")
+        if _lone_cr(text):
+            return self._run(text.replace("\r", "\n")).replace("\n", "\r")
+        return self._run(text)
+
+    def _run(self, text: str) -> str:
         calls, n = self._calls, len(self._calls)
         limit = self.max_passes * n
         # Steps run in a cycle until every step has seen the current text (the step that made
@@ -232,6 +244,21 @@ class Pipeline:
         changes and tells two runs of the same cleaner apart, which `replay` needs.
         """
         text = check_text(text, "Pipeline.explain()")
+        if _lone_cr(text):
+            explained = self._explain(text.replace("\r", "\n"))
+            back = str.maketrans("\n", "\r")
+            return Explained(
+                explained.text.translate(back),
+                [
+                    dataclasses.replace(
+                        c, before=c.before.translate(back), after=c.after.translate(back)
+                    )
+                    for c in explained.changes
+                ],
+            )
+        return self._explain(text)
+
+    def _explain(self, text: str) -> Explained:
         changes: list[Change] = []
         steps, n = self.steps, len(self.steps)
         quiet = ran = 0

@@ -82,19 +82,26 @@ _SP = "\u2581"  # SentencePiece's word-start marker, LOWER ONE EIGHTH BLOCK
 _BAR_CHARS = "".join(map(chr, range(0x2582, 0x2589)))  # its neighbours in sparklines (▁▂▃▅▇)
 _BARS = re.compile(f"[{_BAR_CHARS}]")
 _SPACE_RUN_RE = re.compile("  +")  # not " {2,}": a literal prefix lets the engine skip ahead
+# SentencePiece output puts the marker at the start of word after word. A line with fewer
+# than two markers glued to a word (prose that names the character: "The ▁ character") is
+# not SentencePiece output, and rewriting it would take every space out of it.
+_SP_WORD_RE = re.compile(f"{_SP}[^\\s{_SP}]")
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=SP_MARK)
 def replace_sentencepiece_markers(text: str) -> list[Edit]:
     """Detokenise SentencePiece output: ``▁The▁rebels`` becomes ``The rebels``.
 
-    Low risk: a line is rewritten only if it has the marker and no other block element, so
-    sparklines (``▁▂▃▅▇``) stay. Lines of spaced pieces (``▁Id lib``) are joined first.
+    Low risk: a line is rewritten only if it has at least two markers glued to a word and no
+    other block element, so sparklines (``▁▂▃▅▇``) and prose that names the marker stay.
+    Lines of spaced pieces (``▁Id lib``) are joined first.
 
     >>> replace_sentencepiece_markers("▁The▁rebels▁shot▁down\\n▁a ▁helic opter")
     'The rebels shot down\\na helicopter'
     >>> replace_sentencepiece_markers("prices ▁▂▃▅▇ rose")
     'prices ▁▂▃▅▇ rose'
+    >>> replace_sentencepiece_markers("The ▁ character is a SentencePiece marker.")
+    'The ▁ character is a SentencePiece marker.'
     """
     if _SP not in text:
         return []
@@ -106,7 +113,9 @@ def replace_sentencepiece_markers(text: str) -> list[Edit]:
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
         line = text[start:end]
-        if not (bars and _BARS.search(line)):
+        words = _SP_WORD_RE.search(line)
+        sentencepiece = words is not None and _SP_WORD_RE.search(line, words.end()) is not None
+        if sentencepiece and not (bars and _BARS.search(line)):
             if f" {_SP}" in line:  # spaced pieces: the spaces split words, the markers start them
                 line = line.replace(" ", "")
             fixed = _SPACE_RUN_RE.sub(" ", line.replace(_SP, " ").strip(" "))

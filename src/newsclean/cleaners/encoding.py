@@ -118,24 +118,40 @@ def _lines_with_latin1_letters(text: str) -> list[int]:
 
 
 # C0 controls except tab, newline, form feed and carriage return (layout), DEL, and C1
-# controls. fix_mojibake runs first, so C1 characters that were cp1252 punctuation are
-# already repaired; what is left is noise.
+# controls. fix_mojibake runs first and repairs C1 characters inside mojibake; a C1 character
+# left on its own is a Windows-1252 byte decoded as Latin-1 (``Syria\x92s``), which HTML5
+# and ftfy read as its cp1252 character. The five bytes cp1252 leaves undefined are noise.
+_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # bytes with no character in Windows-1252
 _CONTROL = r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
 CONTROL_RE = re.compile(_CONTROL + _CONTROL + "*")  # not "+": a leading class lets it skip ahead
+CP1252_C1 = {
+    code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in _UNDEFINED
+}
 
 
 @cleaner(family="encoding", risk=Risk.SAFE, gate=CONTROL)
 def remove_control_characters(text: str) -> list[Edit]:
-    """Remove control characters (C0 but tab, newline, form feed, CR; DEL; C1).
+    """Remove control characters; a C1 one that stands for cp1252 punctuation becomes it.
 
-    Safe: these characters have no place in article text.
+    Removed: C0 but tab, newline, form feed and CR; DEL; the five C1 characters that
+    Windows-1252 leaves undefined.
+
+    Safe: these characters have no place in article text, and a C1 character in text is a
+    cp1252 byte read as Latin-1 (as the HTML5 decoding rules assume).
 
     >>> remove_control_characters("Idlib\\x00 province\\x1b")
     'Idlib province'
+    >>> remove_control_characters("Syria\\x92s \\x93war\\x94 cost \\x80 5bn")
+    'Syria’s “war” cost € 5bn'
     >>> remove_control_characters("col1\\tcol2\\r\\n")
     'col1\\tcol2\\r\\n'
     """
-    return [(m.start(), m.end(), "") for m in CONTROL_RE.finditer(text)]
+    edits: list[Edit] = []
+    for m in CONTROL_RE.finditer(text):
+        run = m.group()
+        kept = "".join(CP1252_C1.get(ord(c), "") for c in run)
+        edits.append((m.start(), m.end(), kept))
+    return edits
 
 
 BOM_RUN_RE = re.compile("\ufeff\ufeff*")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from newsclean._scan import LBRACE, LBRACKET, LT, PERCENT_CAP
 from newsclean._text import removal_edits
@@ -103,7 +104,29 @@ def remove_html_comments(text: str) -> list[Edit]:
     """
     if "<!--" not in text:
         return []
-    return removal_edits(text, [(m.start(), m.end(), "") for m in HTML_COMMENT_RE.finditer(text)])
+    return removal_edits(text, list(_comment_spans(text)))
+
+
+def _comment_spans(text: str) -> Iterator[Edit]:
+    """The matches of HTML_COMMENT_RE, found with str.find: the next ``-->`` and the next line
+    break are looked up once and reused, so each character is read a bounded number of
+    times (the regex read up to 2,000 characters from every ``<!--``: 18 s/MB on ``<!-- ``
+    repeated)."""
+    close = newline = -1
+    at = text.find("<!--")
+    while at >= 0:
+        if close < at + 4:
+            close = text.find("-->", at + 4)
+            if close < 0:
+                return
+        if newline < at:
+            newline = text.find("\n", at)
+            newline = len(text) if newline < 0 else newline
+        if close < newline and close - (at + 4) <= 2000:
+            yield (at, close + 3, "")
+            at = text.find("<!--", close + 3)
+        else:
+            at = text.find("<!--", at + 1)
 
 
 # Stray HTML tags. Only real tag names count, so "a <b> c"-like maths with other words and

@@ -12,10 +12,13 @@ from newsclean.cleaner import Edit, Risk, cleaner
 def strip_trailing_whitespace(text: str) -> list[Edit]:
     """Remove spaces and tabs at the end of lines.
 
-    Safe: trailing blanks are invisible and never part of the story.
+    Safe: trailing blanks are invisible and never part of the story. A line's CR stays, and
+    a stray CR among its trailing blanks becomes its CR, so one pass is enough.
 
     >>> strip_trailing_whitespace("Turkey hit back.  \\nIdlib\\t")
     'Turkey hit back.\\nIdlib'
+    >>> strip_trailing_whitespace("a \\r \\nb \\r\\n")
+    'a\\r\\nb\\r\\n'
     """
     # Line ends are found with str.find, then each blank run is walked back: a regex such as
     # "[ \t]+$" would be tried at every position of a long run of spaces.
@@ -38,16 +41,17 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for end in ends:
         start = end
-        while start > 0 and text[start - 1] in " \t":
+        while start > 0 and text[start - 1] in " \t\r":
             start -= 1
-        edits.append((start, end, ""))
+        edits.append((start, end, "\r" if "\r" in text[start:end] else ""))
     return edits
 
 
 # Three or more line breaks (two or more blank lines, blanks holding only spaces) -> one
 # blank line. A single blank line is paragraph spacing and stays. At the edges of the text,
-# blank lines go: leading ones entirely, trailing ones down to the final newline.
-BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n){2,}")
+# blank lines go: leading ones entirely, trailing ones down to the final newline. CRLF text
+# keeps its CRLF.
+BLANK_RUN_RE = re.compile(r"\n(?:[ \t\r]*\n){2,}")
 
 
 @cleaner(family="whitespace", risk=Risk.SAFE, gate=BLANKS)
@@ -59,28 +63,31 @@ def collapse_blank_lines(text: str) -> list[Edit]:
 
     >>> collapse_blank_lines("\\n\\nTurkey hit back.\\n\\n\\n\\nRussia said.\\n\\nTalks ended.\\n\\n")
     'Turkey hit back.\\n\\nRussia said.\\n\\nTalks ended.\\n'
+    >>> collapse_blank_lines("Turkey hit back.\\r\\n\\r\\n\\r\\nRussia said.\\r\\n\\r\\n")
+    'Turkey hit back.\\r\\n\\r\\nRussia said.\\r\\n'
     """
     if (
         "\n\n" not in text
         and "\n \n" not in text
         and "\n\t\n" not in text
-        and text[:1] not in " \t\n"
+        and "\n\r\n" not in text
+        and text[:1] not in " \t\n\r"
     ):
         return []
     edits: list[Edit] = []
     # Leading blank lines end at the last newline before the first visible character; found
     # by stripping (a repeated regex group is slower than linear on a long blank run).
-    first_visible = len(text) - len(text.lstrip(" \t\n"))
+    first_visible = len(text) - len(text.lstrip(" \t\n\r"))
     lead_end = text.rfind("\n", 0, first_visible) + 1
     if lead_end:
         edits.append((0, lead_end, ""))
     # Found by stripping, not by a regex: "\n(?:[ \t]*\n)+\Z" would be retried from every
     # newline of a long blank run that is not at the end.
-    content_end = max(len(text.rstrip(" \t\n")), lead_end)
+    content_end = max(len(text.rstrip(" \t\n\r")), lead_end)
     first_nl = text.find("\n", content_end)
     tail_start = first_nl if first_nl >= 0 and text.count("\n", first_nl) >= 2 else len(text)
     for m in BLANK_RUN_RE.finditer(text, lead_end, tail_start):
-        edits.append((m.start(), m.end(), "\n\n"))
+        edits.append((m.start(), m.end(), "\n\r\n" if "\r" in m.group() else "\n\n"))
     if tail_start < len(text):
         edits.append((tail_start, len(text), "\n"))
     return edits
