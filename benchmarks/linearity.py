@@ -2,13 +2,15 @@
 
 For each adversarial input family it times a run at size n and at 4n (best of a few repeats,
 CPU time) and prints the growth ratio time(4n) / time(n). Linear work gives about 4; the bound
-is 4.5. Quadratic work gives about 16.
+is 4.5. Quadratic work gives about 16. It also reports the cost in seconds per MB at 4n: linear
+but slow is a stall too (one hostile field must not hold a worker for seconds), bound 0.5 s/MB.
 
     python benchmarks/linearity.py                 # n = 1 MB (4n = 4 MB), all cleaners, both profiles
     python benchmarks/linearity.py --size-kb 20    # a quick run
     python benchmarks/linearity.py --json out.json
 
-Exit status 1 when any ratio is above the bound (after up to three re-measures, to damp noise).
+Exit status 1 when any ratio or cost is above its bound (after up to three re-measures, to damp
+noise).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import newsclean
 from newsclean.registry import all_cleaners
 
 BOUND = 4.5
+SECONDS_PER_MB = 0.5
 
 # Each family makes about `size` characters of text built to provoke backtracking or rescans.
 FAMILIES: dict[str, Callable[[int], str]] = {
@@ -72,7 +75,8 @@ def cpu_time(func: Callable[[str], object], text: str, repeats: int) -> float:
 
 def growth(
     func: Callable[[str], object], family: Callable[[int], str], n: int, repeats: int
-) -> float:
+) -> tuple[float, float]:
+    """``(time(4n) / time(n), seconds per MB at 4n)``."""
     small, large = family(n), family(4 * n)
     # Sizes in turn, best of each: a busy spell on this shared machine then slows both sizes
     # alike instead of skewing the ratio one way.
@@ -80,7 +84,7 @@ def growth(
     for _ in range(repeats):
         best_small = min(best_small, cpu_time(func, small, 1))
         best_large = min(best_large, cpu_time(func, large, 1))
-    return best_large / best_small
+    return best_large / best_small, best_large / (len(large.encode("utf-8")) / 1e6)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,30 +108,48 @@ def main(argv: list[str] | None = None) -> int:
         targets = {k: v for k, v in targets.items() if args.only in k}
 
     results: dict[str, dict[str, float]] = {}
-    worst = 0.0
+    costs: dict[str, dict[str, float]] = {}
+    worst = worst_cost = 0.0
     failures = []
     for name, func in targets.items():
         row: dict[str, float] = {}
+        cost_row: dict[str, float] = {}
         for family_name, family in FAMILIES.items():
-            ratio = growth(func, family, n, args.repeats)
+            ratio, cost = growth(func, family, n, args.repeats)
             for _ in range(3):  # timing noise can make linear work look super-linear, never
-                if ratio <= BOUND:  # the reverse: so the best of up to four measures counts
-                    break
-                ratio = min(ratio, growth(func, family, n, args.repeats))
+                if ratio <= BOUND and cost <= SECONDS_PER_MB:  # the reverse: so the best of
+                    break  # up to four measures counts
+                again, again_cost = growth(func, family, n, args.repeats)
+                ratio, cost = min(ratio, again), min(cost, again_cost)
             row[family_name] = round(ratio, 2)
+            cost_row[family_name] = round(cost, 4)
             if ratio > BOUND:
                 failures.append(f"{name} on {family_name}: x{ratio:.1f}")
-        results[name] = row
+            if cost > SECONDS_PER_MB:
+                failures.append(f"{name} on {family_name}: {cost:.2f} s/MB")
+        results[name], costs[name] = row, cost_row
         top = max(row, key=lambda k: row[k])
-        worst = max(worst, row[top])
-        print(f"{name:34} worst x{row[top]:5.2f}  ({top})", flush=True)
+        slow = max(cost_row, key=lambda k: cost_row[k])
+        worst, worst_cost = max(worst, row[top]), max(worst_cost, cost_row[slow])
+        print(
+            f"{name:34} worst x{row[top]:5.2f}  ({top}); {cost_row[slow]:.3f} s/MB ({slow})",
+            flush=True,
+        )
 
-    print(f"\nn = {n:,} characters; bound x{BOUND}; worst ratio x{worst:.2f}")
+    print(
+        f"\nn = {n:,} characters; bounds x{BOUND} and {SECONDS_PER_MB} s/MB; "
+        f"worst x{worst:.2f}, {worst_cost:.3f} s/MB"
+    )
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
-            json.dump({"n": n, "bound": BOUND, "ratios": results}, out, indent=1)
+            report = {"n": n, "bound": BOUND, "ratios": results}
+            json.dump(
+                {**report, "seconds_per_mb_bound": SECONDS_PER_MB, "seconds_per_mb": costs},
+                out,
+                indent=1,
+            )
     if failures:
-        print("super-linear:\n  " + "\n  ".join(failures))
+        print("super-linear or slow:\n  " + "\n  ".join(failures))
         return 1
     return 0
 

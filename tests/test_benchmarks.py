@@ -52,9 +52,11 @@ def test_linearity_runs(tmp_path: Path) -> None:
         str(tmp_path / "l.json"),
     )
     assert out.returncode in (0, 1), out.stderr  # at 2 kB, timing noise may cross the bound
-    assert "worst ratio" in out.stdout
-    ratios = json.loads((tmp_path / "l.json").read_text(encoding="utf-8"))["ratios"]
-    assert list(ratios) == ["remove_minifier_placeholders"]
+    assert "s/MB" in out.stdout
+    report = json.loads((tmp_path / "l.json").read_text(encoding="utf-8"))
+    assert (
+        list(report["ratios"]) == list(report["seconds_per_mb"]) == ["remove_minifier_placeholders"]
+    )
 
 
 def test_scaling_runs(tmp_path: Path) -> None:

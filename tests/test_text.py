@@ -161,6 +161,7 @@ def test_repair_encoding_is_ftfy_fix_text(line: str) -> None:
 REGEX_PIECES = ["{", "}", "{{", "%", "#", "/", "*", "=", "!", "-", ">", "(", ")", ";", '"']
 REGEX_PIECES += ["quot;", "&quot;", "&QUOT;", "&#34;", "&#x22;", "ali", "&", "1", "_", " ", "\t"]
 REGEX_PIECES += ["int ", "var", "let", "const", "def", "x", "@@ ", "@", "\x00", "\x85", "\n", "é"]
+REGEX_PIECES += ["<", "</", "<p", "<a", "script>", " href=x", ">", "style", "div>", "<br/>", "<<"]
 
 
 @given(text=st.lists(st.sampled_from(REGEX_PIECES), max_size=25).map("".join))
@@ -172,6 +173,7 @@ def test_regexes_rewritten_for_speed_match_the_originals(text: str) -> None:
     from newsclean.cleaners.detokenize import BPE_RE
     from newsclean.cleaners.encoding import CONTROL_RE
     from newsclean.cleaners.entities import CODE_HINT_RE, CODE_START_RE, QUOTE_TOKEN_RE
+    from newsclean.cleaners.markup import _BLOCK, _INLINE, STRAY_TAG_RE
 
     code = re.compile(
         r"(?<![{%#])\{(?![{%#])|(?<![}%#])\}(?![}%#])|//|/\*|\*/|==|!=|->|\(\);"
@@ -183,6 +185,15 @@ def test_regexes_rewritten_for_speed_match_the_originals(text: str) -> None:
         (quote, QUOTE_TOKEN_RE),
         (re.compile(r"(?<=\w)@@ (?=\w)"), BPE_RE),
         (re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+"), CONTROL_RE),
+        (
+            re.compile(
+                r"<(?P<drop>script|style)\b[^<>\n]{0,500}>[^<\n]{0,5000}</(?P=drop)\s{0,5}>"
+                rf"|</?(?P<block>{_BLOCK})\b(?:\s[^<>\n]{{0,500}})?/?>"
+                rf"|</?(?:{_INLINE})\b(?:\s[^<>\n]{{0,500}})?/?>",
+                re.IGNORECASE,
+            ),
+            STRAY_TAG_RE,
+        ),
     ]:
         assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)]
 

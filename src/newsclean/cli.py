@@ -639,6 +639,8 @@ def _explain(args: argparse.Namespace) -> int:
 def _audit(args: argparse.Namespace) -> int:
     pipeline = _pipeline(args)
     options = _options(args)
+    if args.html is not None:
+        _check_outputs([p for p, _ in _inputs(args) if p is not None], [args.html])
     stats = Stats()
     examples: dict[str, list[dict[str, str]]] = {}
     for path, _ in _inputs(args):
@@ -847,7 +849,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = exc.filename or ("<stdout>" if exc.errno == errno.ENOSPC else "newsclean")
         print(f"newsclean: {where}: {exc.strerror or exc}; {unwritten}", file=sys.stderr)
         _silence_stdout()
-        return EXIT_USAGE if exc.errno in (errno.ENOSPC, errno.EDQUOT) else EXIT_INTERNAL
+        return (
+            EXIT_USAGE
+            if exc.filename or exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            else EXIT_INTERNAL
+        )
 
 
 def _silence_stdout() -> None:

@@ -28,6 +28,7 @@ def _lead_ins() -> frozenset[str]:
     return frozenset(_word_list("lead_ins.txt"))
 
 
+@functools.lru_cache(maxsize=1024)  # lead-ins are a small vocabulary: page after page repeats them
 def lead_in_phrase(line: str) -> str | None:
     """The lead-in phrase a line consists of (``Plus:``, ``READ MORE``), else None.
 

@@ -23,6 +23,7 @@ from newsclean.cleaner import Edit, Risk, cleaner
 # Not inside a longer run of "@" ("@@.@@"): removing the middle would leave another "@.@".
 # The definition of a Moses escape; the cleaner finds the same matches from each "@".
 MOSES_RE = re.compile(r" ?(?<!@)@([-,.])@(?!@) ?")
+_MOSES_AT_RE = re.compile(r"@(?=[-,.]@)")
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
@@ -37,25 +38,19 @@ def unescape_moses_escapes(text: str) -> list[Edit]:
     >>> unescape_moses_escapes("mail me @ home")
     'mail me @ home'
     """
-    # The same matches as MOSES_RE.finditer, found from each "@" with str.find: the regex
-    # begins with an optional space, so the engine would try it at every position.
+    # The same matches as MOSES_RE.finditer, from the candidates "@x@" that _MOSES_AT_RE finds
+    # without consuming them: MOSES_RE begins with an optional space, so the engine would try
+    # it at every position, and a Python step per "@" cost 0.55 s/MB on a run of "@".
     edits: list[Edit] = []
     end = 0
-    at = text.find("@")
-    while at >= 0:
-        if (
-            text[at + 1 : at + 2] in ("-", ",", ".")
-            and text[at + 2 : at + 3] == "@"
-            and (at == 0 or text[at - 1] != "@")
-            and text[at + 3 : at + 4] != "@"
-        ):
-            start = at - 1 if at > end and text[at - 1] == " " else at
-            stop = at + 4 if text[at + 3 : at + 4] == " " else at + 3
-            edits.append((start, stop, text[at + 1]))
-            end = stop
-            at = text.find("@", stop)
-        else:
-            at = text.find("@", at + 1)
+    for m in _MOSES_AT_RE.finditer(text):
+        at = m.start()
+        if at < end or (at and text[at - 1] == "@") or text[at + 3 : at + 4] == "@":
+            continue
+        start = at - 1 if at > end and text[at - 1] == " " else at
+        stop = at + 4 if text[at + 3 : at + 4] == " " else at + 3
+        edits.append((start, stop, text[at + 1]))
+        end = stop
     return edits
 
 

@@ -136,10 +136,14 @@ _BLOCK = r"p|div|br|hr|li|ul|ol|h[1-6]|blockquote|figure|figcaption|section|arti
 _INLINE = (
     r"a|span|strong|em|b|i|u|img|iframe|source|picture|sup|sub|small|font|noscript|time|abbr|mark"
 )
+# Every tag below ends in ">" before any "<" or line break, within 520 characters: that
+# lookahead, tried first, rejects a run of "<" or "<a" at once (the alternation of ~40 names
+# tried at each one cost 0.7 s/MB).
 STRAY_TAG_RE = re.compile(
-    r"<(?P<drop>script|style)\b[^<>\n]{0,500}>[^<\n]{0,5000}</(?P=drop)\s{0,5}>"  # with its code
-    rf"|</?(?P<block>{_BLOCK})\b(?:\s[^<>\n]{{0,500}})?/?>"
-    rf"|</?(?:{_INLINE})\b(?:\s[^<>\n]{{0,500}})?/?>",
+    r"<(?=[/A-Za-z][^<\n]{0,520}>)(?:"
+    r"(?P<drop>script|style)\b[^<>\n]{0,500}>[^<\n]{0,5000}</(?P=drop)\s{0,5}>"  # with its code
+    rf"|/?(?P<block>{_BLOCK})\b(?:\s[^<>\n]{{0,500}})?/?>"
+    rf"|/?(?:{_INLINE})\b(?:\s[^<>\n]{{0,500}})?/?>)",
     re.IGNORECASE,
 )
 

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from newsclean.batch import _pipeline_of
 from newsclean.io import FormatOptions, make_writer
-from newsclean.io.compression import open_binary_read
+from newsclean.io.compression import InputError, open_binary_read
 from newsclean.io.jsonl import read_jsonl
 from newsclean.io.parquet import check_fields, open_parquet, records_of_table, table_of
 from newsclean.records import Record
@@ -79,7 +79,10 @@ def shards_of(
             return
         line = 1
         while True:
-            lines = stream.readlines(shard_bytes)
+            try:
+                lines = stream.readlines(shard_bytes)
+            except (OSError, EOFError) as exc:  # a truncated gzip
+                raise InputError(f"{where}: cannot read ({exc})") from None
             if not lines:
                 return
             yield Shard(where, fmt, b"".join(lines), line, records=len(lines))

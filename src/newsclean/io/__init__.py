@@ -94,8 +94,11 @@ class RssWriter:
 
 
 def _write_item(out: IO[bytes], record: Record) -> None:
-    """Feed items: the item object with its cleaned texts, one JSON line."""
-    item = dict(record.item or {"where": record.where, "problem": record.problem})
+    """Feed items: the item object with its cleaned texts, one JSON line. A feed that could
+    not be read (no item) has no line here: it is reported, and its bytes go to --rejects."""
+    if record.item is None:
+        return
+    item = dict(record.item)
     for path, text in record.texts.items():
         set_path(item, path, text)
     out.write(dumps(item).encode("utf-8") + b"\n")

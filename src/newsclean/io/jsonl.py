@@ -222,11 +222,11 @@ def read_json_array(stream: IO[bytes], where: str, options: FormatOptions) -> It
     if not isinstance(items, list):
         yield record_from_object(items, where, options, body)
         return
-    at = source.index("[") + 1
+    at = 0
     for number, item in enumerate(items):
-        begin = _WS_RE.match(source, at).end()  # type: ignore[union-attr]
-        if number:
-            begin = _WS_RE.match(source, begin + 1).end()  # type: ignore[union-attr]  # ","
+        # past the "[" (or the "," after the previous element) and the blanks around it
+        sep = source.index("[") if number == 0 else _WS_RE.match(source, at).end()  # type: ignore[union-attr]
+        begin = _WS_RE.match(source, sep + 1).end()  # type: ignore[union-attr]
         _, end = _DECODER.raw_decode(source, begin)
         raw = source[at:end].encode("utf-8")
         yield record_from_object(item, f"{where}[{number}]", options, raw)
