@@ -1,6 +1,6 @@
 """Layers never import each other sideways: the import rule, checked.
 
-cleaners -> {cleaner, registry, _scan, _text, data}; io -> {records}; run -> {pipeline,
+cleaners -> {cleaner, registry, lang, _scan, _text, data}; io -> {records}; run -> {pipeline,
 records, stats}; batch -> {pipeline}. Only the two front doors wire io, run and the pipeline
 together: cli (files) and engines (clusters); only cli imports engines; nothing imports cli.
 """

@@ -104,8 +104,12 @@ class Cleaner:
         origin: Callable[..., Any] | None = None,
         gate: int = 0,
         ungated_by: tuple[str, ...] = (),
+        langs: tuple[str, ...] = (),
     ) -> None:
         self.find_edits = find_edits
+        # The languages whose typography it encodes (ISO 639-1); () for every language.
+        # Pipelines skip it on text in another language (see newsclean.lang).
+        self.langs = langs
         # Facts of `newsclean._scan` of which one must hold for any edit (0: always run).
         self.gate = gate
         # options that, when set, make the cleaner find what its gate cannot see
@@ -156,6 +160,7 @@ def cleaner(
     name: str | None = None,
     gate: int = 0,
     ungated_by: tuple[str, ...] = (),
+    langs: tuple[str, ...] = (),
 ) -> Callable[[EditFinder], Cleaner]:
     """Register an edit-finding function as a cleaner.
 
@@ -163,7 +168,9 @@ def cleaner(
     non-overlapping ``(start, end, replacement)`` edits. Its first docstring line is the
     cleaner's one-line summary. ``gate`` (facts of `newsclean._scan`, or-ed) promises that it
     finds no edit in a text where none of them holds, so pipelines may skip it there;
-    ``ungated_by`` names the options under which that promise does not hold.
+    ``ungated_by`` names the options under which that promise does not hold. ``langs``
+    names the languages it applies to (``("en",)`` for English typography); a pipeline runs
+    it on text in those languages only. Called on its own, a cleaner does what it is asked.
     """
     from newsclean import registry  # late: registry imports this module for its types
 
@@ -175,6 +182,7 @@ def cleaner(
             name=name or func.__name__,
             gate=gate,
             ungated_by=ungated_by,
+            langs=langs,
         )
         registry.add(made)
         return made

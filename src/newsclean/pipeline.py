@@ -23,6 +23,7 @@ from newsclean._scan import scan
 from newsclean.cleaner import Cleaner, Risk, apply_edits, check_text, from_function
 from newsclean.errors import ConfigError
 from newsclean.explain import Change, Explained, changes_from_edits
+from newsclean.lang import detect_language, normalize
 
 StepSpec = str | tuple[str, Mapping[str, Any]] | Mapping[str, Any] | Callable[[str], str]
 
@@ -182,6 +183,7 @@ class Pipeline:
         # The hot loop calls these directly: no attribute lookups per document and step.
         self._calls = tuple((s.cleaner.find_edits, s.options) for s in self.steps)
         self._gates = tuple(s.cleaner.gate_for(s.options) for s in self.steps)
+        self._langs = tuple(s.cleaner.langs for s in self.steps)
         self._opens: dict[int, tuple[int, ...]] = {}
         self.name = name
         # A later cleaner can uncover work for an earlier one (removing "<!-- -->" can leave the
@@ -192,13 +194,40 @@ class Pipeline:
         self.max_passes = max_passes
 
     # -- running -----------------------------------------------------------------------------
-    def __call__(self, text: str) -> str:
+    def __call__(self, text: str, *, lang: str | None = None) -> str:
+        """Clean ``text``. ``lang`` (an ISO 639-1 code) says its language; without it, the
+        language is detected when a cleaner that applies to some languages only could run."""
         text = check_text(text, "Pipeline()")
-        if _lone_cr(text):
-            return self._run(text.replace("\r", "\n")).replace("\n", "\r")
-        return self._run(text)
+        return self._run_text(text, lang, None)
 
-    def _run(self, text: str) -> str:
+    def explain(self, text: str, *, lang: str | None = None) -> Explained:
+        """Clean ``text`` and report every edited span with the cleaner that made it.
+
+        The same gated loop as cleaning, recording as it goes, so explaining costs what
+        cleaning does. A change's ``step`` counts the steps run so far, across passes: it
+        orders the changes and tells two runs of the same cleaner apart, which `replay` needs.
+        """
+        text = check_text(text, "Pipeline.explain()")
+        changes: list[Change] = []
+        return Explained(self._run_text(text, lang, changes), changes)
+
+    def _run_text(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
+        if not _lone_cr(text):
+            return self._run(text, lang, changes)
+        # Classic Mac line ends: run on LF ends (one character for one, so offsets hold).
+        mark = len(changes) if changes is not None else 0
+        text = self._run(text.replace("\r", "\n"), lang, changes)
+        if changes is not None:
+            back = str.maketrans("\n", "\r")
+            changes[mark:] = [
+                dataclasses.replace(
+                    c, before=c.before.translate(back), after=c.after.translate(back)
+                )
+                for c in changes[mark:]
+            ]
+        return text.replace("\n", "\r")
+
+    def _run(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
         calls, n = self._calls, len(self._calls)
         limit = self.max_passes * n
         # Steps run in a cycle until every step has seen the current text (the step that made
@@ -207,17 +236,27 @@ class Pipeline:
         # run ends at r + n, so only the steps before it run again, not the whole pipeline.
         # A step whose gate facts are all absent from the text cannot find an edit, so only
         # the open steps (`_open_steps`, from one scan, redone after a change) are visited.
+        # A step for some languages only is skipped on text in another, or in one unknown;
+        # the language is looked up once, when such a step first opens.
         opens = self._open_steps(scan(text))
         ran, stop = 0, min(n, limit)
+        skipped: frozenset[int] | None = None
         while opens and ran < stop:
             cycle_start = ran - ran % n
             for i in opens[bisect.bisect_left(opens, ran - cycle_start) :]:
                 at = cycle_start + i
                 if at >= stop:
                     return text
+                if self._langs[i]:
+                    if skipped is None:
+                        skipped = self._skipped_for(normalize(lang) or detect_language(text))
+                    if i in skipped:
+                        continue
                 find_edits, options = calls[i]
                 edits = find_edits(text, **options) if options else find_edits(text)
                 if edits:
+                    if changes is not None:
+                        changes.extend(changes_from_edits(text, edits, self.steps[i].name, at))
                     text = apply_edits(text, edits)
                     opens = self._open_steps(scan(text))
                     ran, stop = at + 1, min(at + n, limit)
@@ -225,6 +264,12 @@ class Pipeline:
             else:
                 ran = cycle_start + n
         return text
+
+    def _skipped_for(self, language: str | None) -> frozenset[int]:
+        """Positions of the steps that do not apply to text in ``language`` (None: unknown)."""
+        return frozenset(
+            i for i, langs in enumerate(self._langs) if langs and language not in langs
+        )
 
     def _open_steps(self, facts: int) -> tuple[int, ...]:
         """The positions of the steps whose gate is open for ``facts``, in order (cached)."""
@@ -236,43 +281,6 @@ class Pipeline:
                 i for i, gate in enumerate(self._gates) if not gate or facts & gate
             )
         return found
-
-    def explain(self, text: str) -> Explained:
-        """Clean ``text`` and report every edited span with the cleaner that made it.
-
-        A change's ``step`` counts the steps run so far, across passes: it orders the
-        changes and tells two runs of the same cleaner apart, which `replay` needs.
-        """
-        text = check_text(text, "Pipeline.explain()")
-        if _lone_cr(text):
-            explained = self._explain(text.replace("\r", "\n"))
-            back = str.maketrans("\n", "\r")
-            return Explained(
-                explained.text.translate(back),
-                [
-                    dataclasses.replace(
-                        c, before=c.before.translate(back), after=c.after.translate(back)
-                    )
-                    for c in explained.changes
-                ],
-            )
-        return self._explain(text)
-
-    def _explain(self, text: str) -> Explained:
-        changes: list[Change] = []
-        steps, n = self.steps, len(self.steps)
-        quiet = ran = 0
-        while quiet < n and ran < self.max_passes * n:
-            step = steps[ran % n]
-            edits = step.edits(text)
-            if edits:
-                changes.extend(changes_from_edits(text, edits, step.name, ran))
-                text = apply_edits(text, edits)
-                quiet = 1
-            else:
-                quiet += 1
-            ran += 1
-        return Explained(text, changes)
 
     # -- as data -----------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -394,20 +402,23 @@ def _profile_pipeline(name: str) -> Pipeline:
     return Pipeline.from_profile(name)
 
 
-def clean(text: str, *, profile: str = "default") -> str:
-    """Clean ``text`` with a shipped profile (``default`` or ``mt``).
+def clean(text: str, *, profile: str = "default", lang: str | None = None) -> str:
+    """Clean ``text`` with a shipped profile (``default`` or ``mt``); ``lang``: its language,
+    detected when not given (see `newsclean.lang`).
 
     >>> clean('He will pay a "very high price,quot; for it.')
     'He will pay a "very high price," for it.'
+    >>> clean("Canada : un ministre de Trudeau rembourse ses frais de voyage !", lang="fr")
+    'Canada : un ministre de Trudeau rembourse ses frais de voyage !'
     """
     text = check_text(text, "clean()")
-    return _profile_pipeline(profile)(text)
+    return _profile_pipeline(profile)(text, lang=lang)
 
 
-def explain(text: str, *, profile: str = "default") -> Explained:
+def explain(text: str, *, profile: str = "default", lang: str | None = None) -> Explained:
     """Clean ``text`` with a profile and report every change (see `Pipeline.explain`)."""
     text = check_text(text, "explain()")
-    return _profile_pipeline(profile).explain(text)
+    return _profile_pipeline(profile).explain(text, lang=lang)
 
 
 __all__ = ["Pipeline", "Step", "clean", "explain"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsclean._scan import (
@@ -17,6 +18,7 @@ from newsclean._scan import (
 )
 from newsclean._text import removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.lang import ENGLISH
 
 # Moses' tokenizer writes "@-@", "@,@" and "@.@" for hyphens and separators inside words and
 # numbers ("well @-@ known", "1 @,@ 000"). The @x@ shape never occurs in prose.
@@ -196,32 +198,60 @@ def _word_before(text: str, pos: int) -> str | None:
     return found.group(1) if found else None
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_HYPHEN | HYPHEN_SPACE)
+@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_HYPHEN | HYPHEN_SPACE, langs=ENGLISH)
 def join_spaced_hyphens(text: str) -> list[Edit]:
     """Close a space that MT or detokenisation put beside a hyphen: ``al -Assad`` -> ``al-Assad``.
 
-    Low risk: letters must stand on both sides; ``word -word`` joins only after a known
-    prefix or particle (``al``, ``anti``, ``pro``…) or before a capital, and ``word- word``
-    not before a conjunction (``pre- and post-war``). Scores (``3 -2``), spaced dashes
-    (``Ankara - Moscow``) and command flags (``ls -la``) stay.
+    Low risk: letters must stand on both sides. ``word -Word`` joins before a capitalised
+    word (``Akufo -Addo``) or after a known prefix or particle (``al``, ``anti``, ``pro``…);
+    ``word -word`` also joins when the second word has four letters or more and is the line's
+    only such hyphen (``Internet -banking``), since command flags come in groups or short
+    (``ls -la``, ``install -E``, ``$IPTABLES -A FORWARD -p tcp``). ``word- word`` is a dash
+    (``the air is tense- suddenly``) unless the first word is a known prefix, and never before
+    a conjunction (``pre- and post-war``, German ``Hand- sowie``). Scores (``3 -2``) and spaced
+    dashes (``Ankara - Moscow``) stay.
 
     >>> join_spaced_hyphens("Syrian President Bashar al -Assad and the anti- government side")
     'Syrian President Bashar al-Assad and the anti-government side'
     >>> join_spaced_hyphens("pre- and post-war, won 3 -2, Ankara - Moscow, run ls -la")
     'pre- and post-war, won 3 -2, Ankara - Moscow, run ls -la'
+    >>> join_spaced_hyphens("the air is tense- suddenly you take out poetry install -E extras")
+    'the air is tense- suddenly you take out poetry install -E extras'
     """
     if " -" not in text and "- " not in text:
         return []
     edits: list[Edit] = []
     for m in SPACE_HYPHEN_RE.finditer(text):
         left = _word_before(text, m.start())
-        if left and (left.lower() in _PREFIXES or text[m.end()].isupper()):
+        if not left:
+            continue
+        right = _RIGHT_WORD_RE.match(text, m.end())
+        word = right.group() if right else ""
+        if (
+            left.lower() in _PREFIXES
+            or (word[:1].isupper() and word[1:2].islower())
+            or (len(word) >= 4 and word.islower() and _only_flag_on_line(text, m.start()))
+        ):
             edits.append((m.start(), m.start() + 1, ""))
     for m in HYPHEN_SPACE_RE.finditer(text):
-        if _word_before(text, m.start()) and m.group(1).lower() not in _SUSPENDERS:
+        left = _word_before(text, m.start())
+        if left and left.lower() in _PREFIXES and m.group(1).lower() not in _SUSPENDERS:
             edits.append((m.start() + 1, m.end(), ""))
     edits.sort()
     return edits
+
+
+_RIGHT_WORD_RE = re.compile(r"[^\W\d_]+(?![\d_])")
+
+
+def _only_flag_on_line(text: str, pos: int) -> bool:
+    """True when the " -x" at ``pos`` is the only one on its line and the line is not code."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return (
+        len(SPACE_HYPHEN_RE.findall(line)) == 1 and " --" not in line and not looks_like_code(line)
+    )
 
 
 # "isn 't", "Turkey 's" (a space before the apostrophe), and Moses' "is n't" split. Candidates
@@ -229,7 +259,7 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
 CLITIC_RE = re.compile(r"['’](?:s|t|re|ve|ll|d|m)(?![^\W_]|['’])|n['’]t(?![^\W_])")
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_APOS | SPACE_N_APOS)
+@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_APOS | SPACE_N_APOS, langs=ENGLISH)
 def join_split_contractions(text: str) -> list[Edit]:
     """Rejoin contractions and possessives split by a tokenizer: ``isn 't``, ``Turkey 's``.
 
@@ -299,7 +329,7 @@ def _spaced_candidates(text: str, needles: list[str]) -> list[tuple[int, int, st
     return [found[k] for k in sorted(found)]
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE)
+@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH)
 def fix_punctuation_spacing(text: str) -> list[Edit]:
     """Remove detokenisation spaces before ``, . ; : ! ? )`` and after ``(``: ``word ,`` -> ``word,``.
 
@@ -318,27 +348,43 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     if not needles:
         return []
     edits: list[Edit] = []
-    # Quote state is carried along the line as candidates advance, so each character is
-    # counted once: recounting from the line start per candidate would be quadratic.
-    line_start, scanned, quotes, curly, guillemets = -1, 0, 0, 0, False
-    for start, end, mark in _spaced_candidates(text, needles):
+    candidates = _spaced_candidates(text, needles)
+    starts = [c[0] for c in candidates]
+    # Each line holding a candidate is read once, when its first candidate comes up: is it
+    # code, how many spacing slips it has; its quote state is carried along as candidates
+    # advance, so each character is counted once.
+    line_start = line_end = -1
+    code = guillemets = False
+    slips = scanned = quotes = curly = 0
+    for at, (start, end, mark) in enumerate(candidates):
+        if start > line_end:
+            line_start = text.rfind("\n", 0, start) + 1
+            found = text.find("\n", start)
+            line_end = found if found >= 0 else len(text)
+            line = text[line_start:line_end]
+            code = looks_like_code(line)
+            guillemets = "«" in line or "»" in line
+            last = bisect.bisect_left(starts, line_end, at)
+            slips = sum(1 for c in candidates[at:last] if c[2] != ":")
+            scanned, quotes, curly = line_start, 0, 0
+        if code:
+            continue
         if not mark:  # "( word"
             edits.append((start, end, ""))
             continue
-        if mark == "." and text[end + 1 : end + 2] == ".":  # an ellipsis " ..." is style
+        if mark == "." and (
+            text[end + 1 : end + 2] == "." or text[end + 1 : end + 3] == " ."  # ". . ." is style
+        ):
             continue
+        if mark == "." and _NAME_END_RE.search(text, line_start, start):
+            continue  # "in the __init__.py ." keeps a file name or address apart from its stop
         if mark in _FRENCH_SPACED:
             if mark == ":" and text[start - 1].isdigit():
                 continue
+            if mark == ":" and text[end + 1 : end + 2] == " " and slips < 2:
+                continue  # "VIP : 60,000₩", "Category : Press": a label, unless the line is tokenised
             if mark in ":;" and text[end + 1 : end + 2] in (")", "("):  # emoticons ":)"
                 continue
-            # Look for a line break only in the stretch not yet scanned.
-            this_line = text.rfind("\n", scanned if line_start >= 0 else 0, start) + 1
-            if line_start < 0 or this_line > line_start:
-                line_start, scanned, quotes, curly = this_line, this_line, 0, 0
-                line_end = text.find("\n", start)
-                line = text[line_start : line_end if line_end >= 0 else len(text)]
-                guillemets = "«" in line or "»" in line
             segment = text[scanned:start]
             quotes += segment.count('"')
             curly += segment.count("“") - segment.count("”")
@@ -347,3 +393,32 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
                 continue  # French spacing inside a quotation, or a French paragraph
         edits.append((start, end, ""))
     return edits
+
+
+# The end of a token that names a file, a module or an address (a dot, slash or underscore
+# inside it): a space before the full stop after it is kept.
+_NAME_END_RE = re.compile(r"[\w-][./_][\w./-]*\Z")
+# Lines of code and configuration quoted in tech news: a prompt or a shell variable, a
+# Dockerfile or SQL keyword, Python statements, an assignment, braces, arrows. Spacing there
+# is syntax, not a slip (`COPY . /app`, `lambda x :`, `"user-agent" : x`).
+CODE_LINE_RE = re.compile(
+    r"""^\s*(?:>>>|\.\.\.\s|\$|\#!|//|\./
+    |(?:FROM|RUN|COPY|ADD|ENV|ARG|CMD|WORKDIR|EXPOSE|ENTRYPOINT|VOLUME|USER
+       |SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP)\s
+    |(?:import|from)\s[\w.]+(?:\s+import\s|\s*$)
+    |(?:def|class|if|elif|for|while|return|with)\s[^\n]*:\s*$
+    |[\w.\[\]"']+\s=\s)
+    |\blambda\b|[{}]|==|=>|->|:=|\w\(\)""",
+    re.VERBOSE,
+)
+
+
+def looks_like_code(line: str) -> bool:
+    """True for a line of code or configuration, where spacing is syntax.
+
+    >>> looks_like_code("COPY . /tmp/myapp"), looks_like_code(">>> odd = lambda x : bool(x % 2)")
+    (True, True)
+    >>> looks_like_code("The rebels , backed by Turkey , advanced .")
+    False
+    """
+    return CODE_LINE_RE.search(line) is not None

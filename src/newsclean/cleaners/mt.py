@@ -13,6 +13,7 @@ import regex
 
 from newsclean import _scan
 from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.lang import ENGLISH
 
 # English function words, for `looks_english`.
 _ENGLISH_HINTS = regex.compile(r"\b(?:the|and|of|to|is|was|that|with|for|from)\b", regex.IGNORECASE)
@@ -78,7 +79,7 @@ REPEATED_RE = regex.compile(
 )
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM)
+@cleaner(family="mt", risk=Risk.MEDIUM, langs=ENGLISH)
 def remove_repeated_words(text: str) -> list[Edit]:
     """Drop an accidentally doubled function word: ``the the`` -> ``the``, ``was was`` -> ``was``.
 
@@ -178,7 +179,7 @@ def _wants_an(word: str) -> bool | None:
     return False
 
 
-@cleaner(family="mt", risk=Risk.HIGH, gate=_scan.A_AN)
+@cleaner(family="mt", risk=Risk.HIGH, gate=_scan.A_AN, langs=ENGLISH)
 def fix_a_an_agreement(text: str) -> list[Edit]:
     """Make "a"/"an" agree with the next word's sound: ``an deadly`` -> ``a deadly``.
 
@@ -249,7 +250,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@cleaner(family="mt", risk=Risk.HIGH, gate=_scan.STOP_LOWER)
+@cleaner(family="mt", risk=Risk.HIGH, gate=_scan.STOP_LOWER, langs=ENGLISH)
 def drop_stray_fragments(text: str) -> list[Edit]:
     """Drop a stray one-word fragment after a sentence: ``factions. agency.`` -> ``factions.``.
 
