@@ -204,9 +204,9 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
 
     Low risk: letters must stand on both sides. ``word -Word`` joins before a capitalised
     word (``Akufo -Addo``) or after a known prefix or particle (``al``, ``anti``, ``pro``…);
-    ``word -word`` also joins when the second word has four letters or more and is the line's
-    only such hyphen (``Internet -banking``), since command flags come in groups or short
-    (``ls -la``, ``install -E``, ``$IPTABLES -A FORWARD -p tcp``). ``word- word`` is a dash
+    ``word -word`` also joins when the second word ends as compounds do (``-ing``, ``-ed``,
+    ``-based``…) and is the line's only such hyphen (``Internet -banking``), since command
+    flags do not (``ls -la``, ``stunnel -version``, ``$IPTABLES -A FORWARD -p tcp``). ``word- word`` is a dash
     (``the air is tense- suddenly``) unless the first word is a known prefix, and never before
     a conjunction (``pre- and post-war``, German ``Hand- sowie``). Scores (``3 -2``) and spaced
     dashes (``Ankara - Moscow``) stay.
@@ -230,7 +230,11 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
         if (
             left.lower() in _PREFIXES
             or (word[:1].isupper() and word[1:2].islower())
-            or (len(word) >= 4 and word.islower() and _only_flag_on_line(text, m.start()))
+            or (
+                word.islower()
+                and word.endswith(_COMPOUND_ENDS)
+                and _only_flag_on_line(text, m.start())
+            )
         ):
             edits.append((m.start(), m.start() + 1, ""))
     for m in HYPHEN_SPACE_RE.finditer(text):
@@ -241,6 +245,9 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
     return edits
 
 
+# How the second half of an English compound split by MT ends ("top -selling", "Internet
+# -banking", "state -owned", "energy -based"); command flags (-version, -nodes) do not.
+_COMPOUND_ENDS = ("ing", "ed", "based", "related", "wide", "free", "like", "style", "term")
 _RIGHT_WORD_RE = re.compile(r"[^\W\d_]+(?![\d_])")
 
 
@@ -376,8 +383,10 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
             text[end + 1 : end + 2] == "." or text[end + 1 : end + 3] == " ."  # ". . ." is style
         ):
             continue
-        if mark == "." and _NAME_END_RE.search(text, line_start, start):
-            continue  # "in the __init__.py ." keeps a file name or address apart from its stop
+        if mark == "." and (
+            _NAME_END_RE.search(text, line_start, start) or text[end + 1 : end + 3] == " /"
+        ):
+            continue  # "the __init__.py .", "COPY . /app": a name, a path or a command
         if mark in _FRENCH_SPACED:
             if mark == ":" and text[start - 1].isdigit():
                 continue

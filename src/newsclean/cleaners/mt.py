@@ -209,14 +209,51 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
             text[max(0, m.start() - 4) : m.start()]
         ):
             continue
+        if article[0] == "A" and word[:1].isupper():
+            continue  # "An Mai Spa", "A Asian ...": a capital after a capital article is a name
         wants = _wants_an(word)
         if wants is None or wants == (article.lower() == "an"):
             continue
+        if article == "an" and _and_typo(text, m.start(), word):
+            continue  # "drag an drop", "running an screaming": "and" lost its "d"
         fixed = {"a": "an", "an": "a", "A": "An", "An": "A"}[article]
         edits.append((m.start(1), m.end(1), fixed))
     if edits and not looks_english(text):
         return []
     return edits
+
+
+# Pairs joined by "and" in fixed phrases; "an" between them is "and" missing its "d".
+_BINOMIALS = frozenset(
+    [
+        ("drag", "drop"),
+        ("rock", "roll"),
+        ("back", "forth"),
+        ("pick", "choose"),
+        ("trial", "error"),
+        ("hit", "run"),
+        ("wait", "see"),
+        ("cut", "paste"),
+        ("copy", "paste"),
+        ("plug", "play"),
+        ("give", "take"),
+        ("touch", "go"),
+        ("stop", "go"),
+        ("bread", "butter"),
+        ("salt", "pepper"),
+    ]
+)
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+\Z")
+
+
+def _and_typo(text: str, at: int, word: str) -> bool:
+    """True when the "an" at ``at`` stands for "and": between two -ing forms or in a pair that
+    "and" joins in set phrases (a/an agreement would make "drag a drop")."""
+    before = _WORD_BEFORE_RE.search(text, max(0, at - 31), at)
+    if before is None:
+        return False
+    left, right = before.group(1).lower(), word.lower()
+    return (left.endswith("ing") and right.endswith("ing")) or (left, right) in _BINOMIALS
 
 
 # A lowercase one-word "sentence" after a full stop: "rebel factions. agency." (seed
@@ -250,6 +287,12 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+def _one_word_sentence(text: str, word_start: int) -> bool:
+    """True when the sentence that ends with the word at ``word_start`` is that word alone."""
+    head = text[max(0, word_start - 3) : word_start]
+    return word_start == 0 or head.endswith(("\n", ". ", "! ", "? ")) or head.rstrip(" ") == ""
+
+
 @cleaner(family="mt", risk=Risk.HIGH, gate=_scan.STOP_LOWER, langs=ENGLISH)
 def drop_stray_fragments(text: str) -> list[Edit]:
     """Drop a stray one-word fragment after a sentence: ``factions. agency.`` -> ``factions.``.
@@ -273,6 +316,8 @@ def drop_stray_fragments(text: str) -> list[Edit]:
         before = _WORD_END_RE.search(text, max(0, m.start() - 32), m.start())
         if before is None or before.group(1).lower() in _ABBREVIATIONS:
             continue  # "p.m." or "etc.": the stop ends an abbreviation, not a sentence
+        if _one_word_sentence(text, before.start(1)):
+            continue  # "on. meth. dot. com.": one-word sentences in a row are a style
         edits.append((m.start(1), m.end(), ""))
     if edits and not looks_english(text):
         return []
