@@ -241,6 +241,7 @@ class Pipeline:
         opens = self._open_steps(scan(text))
         ran, stop = 0, min(n, limit)
         skipped: frozenset[int] | None = None
+        given = text  # the language is read from the text as given, whatever ran before
         while opens and ran < stop:
             cycle_start = ran - ran % n
             for i in opens[bisect.bisect_left(opens, ran - cycle_start) :]:
@@ -249,7 +250,7 @@ class Pipeline:
                     return text
                 if self._langs[i]:
                     if skipped is None:
-                        skipped = self._skipped_for(normalize(lang) or detect_language(text))
+                        skipped = self._skipped_for(normalize(lang) or detect_language(given))
                     if i in skipped:
                         continue
                 find_edits, options = calls[i]

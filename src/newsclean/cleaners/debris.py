@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from importlib import resources
 
@@ -203,7 +204,7 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
     counts, set apart by blank lines as a paragraph, and only when it repeats on its own. Real
     articles repeat lines on purpose: table
     headers per group, an FAQ answered per operator, recipe steps, list items, code. So a
-    repeat whose neighbouring line repeats too (a repeated block: structure), a question
+    repeat that comes with its neighbour (a repeated block of lines: structure), a question
     with its answer, a list item and a code line stay. (Reviewed on the 307 real articles of
     the shared corpus, where every repeated line but pull quotes was such structure.)
 
@@ -225,8 +226,19 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
         counts[key] = counts.get(key, 0) + 1
     content = [i for i, key in enumerate(keys) if key]
 
-    def repeats(at: int) -> bool:
-        return 0 <= at < len(content) and counts[keys[content[at]]] > 1
+    # Pairs of neighbouring lines: a pair seen twice is a repeated block (a table group, an
+    # FAQ entry, recipe steps), which is structure; "A A B B" (each scraped twice) is not.
+    pairs: dict[tuple[str, str], int] = {}
+    for a, b in itertools.pairwise(keys[i] for i in content):
+        if a != b:
+            pairs[(a, b)] = pairs.get((a, b), 0) + 1
+
+    def in_block(at: int, line: str) -> bool:
+        before = keys[content[at - 1]] if at else None
+        after = keys[content[at + 1]] if at + 1 < len(content) else None
+        return (before is not None and pairs.get((before, line), 0) > 1) or (
+            after is not None and pairs.get((line, after), 0) > 1
+        )
 
     seen: set[str] = set()
     drop = []
@@ -234,7 +246,7 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
         line = keys[i]
         if counts[line] > 1 and line in seen and _lone_prose(line, min_words):
             paragraph = (i == 0 or not keys[i - 1]) and (i + 1 == len(keys) or not keys[i + 1])
-            if paragraph and not repeats(at - 1) and not repeats(at + 1):
+            if paragraph and not in_block(at, line):
                 drop.append(i)
         seen.add(line)
     return drop_lines(text, spans, drop)

@@ -361,7 +361,7 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     # code, how many spacing slips it has; its quote state is carried along as candidates
     # advance, so each character is counted once.
     line_start = line_end = -1
-    code = guillemets = False
+    code = label = guillemets = False
     slips = scanned = quotes = curly = 0
     for at, (start, end, mark) in enumerate(candidates):
         if start > line_end:
@@ -370,12 +370,19 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
             line_end = found if found >= 0 else len(text)
             line = text[line_start:line_end]
             code = looks_like_code(line)
+            label = _LABEL_LINE_RE.match(line) is not None
             guillemets = "«" in line or "»" in line
             last = bisect.bisect_left(starts, line_end, at)
             slips = sum(1 for c in candidates[at:last] if c[2] != ":")
             scanned, quotes, curly = line_start, 0, 0
-        if code:
+        if code or label:
             continue
+        if (
+            mark in ",."
+            and text[end + 1 : end + 3].strip()[:1].islower()
+            and _MENTION_RE.search(text, max(line_start, start - 40), start)
+        ):
+            continue  # "a trailing , in a list": the mark is named, not used
         if not mark:  # "( word"
             edits.append((start, end, ""))
             continue
@@ -404,6 +411,11 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     return edits
 
 
+# A line that is one bracketed label, as some sites credit each quoted source: "[ Engadget ]".
+_LABEL_LINE_RE = re.compile(r"\s*\[ [^\[\]\n]{1,40} \]\s*$")
+# A punctuation mark named in prose comes after a determiner, maybe with an -ing word between:
+# "a trailing , in a list", "the . key".
+_MENTION_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ee]ach|[Ee]very|[Aa]ny)(?: [a-z]+ing)?\Z")
 # The end of a token that names a file, a module or an address (a dot, slash or underscore
 # inside it): a space before the full stop after it is kept.
 _NAME_END_RE = re.compile(r"[\w-][./_][\w./-]*\Z")

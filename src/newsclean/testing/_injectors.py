@@ -160,11 +160,25 @@ _HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])")
 
 
 def spaced_hyphen(draw: Draw, para: str) -> list[str] | None:
-    """A space put beside a hyphen: ``al- Assad``, ``high- speed`` (seed helicopter line 15)."""
-    spot = _pick(draw, list(_HYPHENATED.finditer(para)))
+    """A space put before a hyphen, as MT output has it: ``al -Assad`` (seed helicopter line
+    15), ``Akufo -Addo``, ``Internet -banking``, ``top -selling`` (WMT system outputs), or
+    after the hyphen of a prefix (``anti- government``). A space after any other hyphen is
+    a dash, which the cleaner rightly leaves."""
+    from newsclean.cleaners.detokenize import _COMPOUND_ENDS, _PREFIXES
+
+    spots = [
+        m
+        for m in _HYPHENATED.finditer(para)
+        if m.group(1).lower() in _PREFIXES
+        or m.group(2)[0].isupper()
+        or m.group(2).endswith(_COMPOUND_ENDS)
+    ]
+    spot = _pick(draw, spots)
     if spot is None:
         return None
-    return [_splice(para, spot.end(1) + 1, spot.end(1) + 1, " ")]
+    if spot.group(1).lower() in _PREFIXES and draw(st.booleans()):
+        return [_splice(para, spot.end(1) + 1, spot.end(1) + 1, " ")]
+    return [_splice(para, spot.end(1), spot.end(1), " ")]
 
 
 def punctuation_spacing(draw: Draw, para: str) -> list[str] | None:
@@ -342,8 +356,8 @@ def boilerplate_line(draw: Draw, para: str) -> list[str] | None:
 
 
 def duplicate_paragraph(draw: Draw, para: str) -> list[str] | None:
-    """A paragraph scraped twice."""
-    if _words(para) < 5:
+    """A prose paragraph scraped twice (a title or a list line repeated is structure)."""
+    if _words(para) < 8 or not para.rstrip().endswith((".", "!", "?", '."', ".”")):
         return None
     return [para, para]
 
