@@ -756,7 +756,8 @@ def _eval(args: argparse.Namespace) -> int:
     print(json.dumps(report.as_dict(), indent=1) if args.json else ev.format_report(report, title))
     if args.baseline is None:
         return EXIT_OK
-    key = profile or f"pipeline:{args.pipeline.name}"
+    # one baseline file holds floors per profile and case file (synthetic and real apart)
+    key = f"{profile or 'pipeline:' + args.pipeline.name} on {Path(args.cases).name}"
     try:
         stored = (
             json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline.exists() else {}

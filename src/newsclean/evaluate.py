@@ -2,8 +2,10 @@
 and recall of character edits per artifact kind and per cleaner.
 
 A case is one JSON object per line: ``id``, ``source``, ``kind``, ``raw``, ``expected`` (the
-schema of the shared evaluation corpus), optionally ``profile`` when the expected text holds
-for one profile only. Edits are compared as characters deleted from ``raw`` and characters
+schema of the shared real-text corpus): ``kind`` is a list of artifact kinds, or one string
+(``"a+b"`` for several); ``profile`` names the profile a dirty case's expected text is written
+for (a clean case must come out untouched in every profile); ``lang`` is the text's language,
+handed to the pipeline; ``trap`` and ``note`` are for readers. Edits are compared as characters deleted from ``raw`` and characters
 inserted at a position of ``raw``, so a cleaner that removes the right placeholder but also a
 correct space loses precision, and one that misses half a caption loses recall.
 """
@@ -32,21 +34,28 @@ class CaseFileError(NewscleanError, ValueError):
 class Case:
     id: str
     source: str
-    kind: str
+    kinds: tuple[str, ...]
     raw: str
     expected: str
     profile: str | None = None
+    lang: str | None = None
 
     @property
     def dirty(self) -> bool:
         return self.raw != self.expected
+
+    @property
+    def kind(self) -> str:
+        return "+".join(self.kinds)
 
 
 def load_cases(path: str | Path) -> list[Case]:
     """Read cases from a JSONL file; a malformed line raises CaseFileError naming it."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").split(
+            "\n"
+        )  # not splitlines: U+2028, \x1c are text
     except FileNotFoundError:
         raise CaseFileError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -61,16 +70,30 @@ def load_cases(path: str | Path) -> list[Case]:
             raise CaseFileError(f"{path}:{number}: not JSON ({exc.msg})") from None
         if not isinstance(data, dict):
             raise CaseFileError(f"{path}:{number}: a case must be a JSON object")
-        missing = [k for k in REQUIRED if not isinstance(data.get(k), str)]
+        missing = [
+            k
+            for k in REQUIRED
+            if not isinstance(data.get(k), str)
+            and not (k == "kind" and isinstance(data.get(k), list))
+        ]
         if missing:
             raise CaseFileError(
                 f"{path}:{number}: missing or non-string field(s): {', '.join(missing)}"
             )
-        profile = data.get("profile")
+        kind = data.get("kind")
+        if isinstance(kind, str):
+            kinds = tuple(kind.split("+"))
+        elif isinstance(kind, list) and kind and all(isinstance(k, str) for k in kind):
+            kinds = tuple(kind)
+        else:
+            raise CaseFileError(f"{path}:{number}: 'kind' must be a string or a list of strings")
+        profile, lang = data.get("profile"), data.get("lang")
         if profile is not None and not isinstance(profile, str):
             raise CaseFileError(f"{path}:{number}: 'profile' must be a profile name")
+        if lang is not None and not isinstance(lang, str):
+            raise CaseFileError(f"{path}:{number}: 'lang' must be a language code")
         cases.append(
-            Case(data["id"], data["source"], data["kind"], data["raw"], data["expected"], profile)
+            Case(data["id"], data["source"], kinds, data["raw"], data["expected"], profile, lang)
         )
     return cases
 
@@ -172,8 +195,10 @@ def _diff(expected: str, got: str, context: int = 0, limit: int = 8) -> list[str
 
 
 def applicable(cases: Iterable[Case], profile: str | None) -> list[Case]:
-    """The cases whose expected text holds for ``profile`` (None: cases for any pipeline)."""
-    return [c for c in cases if c.profile is None or c.profile == profile]
+    """The cases whose expected text holds for ``profile`` (None: cases for any pipeline).
+
+    A clean case holds for every profile: correct text must come out of each untouched."""
+    return [c for c in cases if c.profile is None or c.profile == profile or not c.dirty]
 
 
 def evaluate(cases: Sequence[Case], pipeline: Pipeline, *, worst: int = 5) -> Report:
@@ -196,12 +221,13 @@ def evaluate(cases: Sequence[Case], pipeline: Pipeline, *, worst: int = 5) -> Re
         for i, step in enumerate(pipeline.steps)
     ]
     for case in cases:
-        got = pipeline(case.raw)
+        got = pipeline(case.raw, lang=case.lang)
         wanted = char_edits(case.raw, case.expected)
         made = char_edits(case.raw, got)
         report.cases += 1
         report.overall.add(made, wanted)
-        report.kinds.setdefault(case.kind, Scores()).add(made, wanted)
+        for kind in case.kinds:
+            report.kinds.setdefault(kind, Scores()).add(made, wanted)
         if case.dirty:
             report.dirty += 1
             report.exact += got == case.expected
@@ -215,7 +241,7 @@ def evaluate(cases: Sequence[Case], pipeline: Pipeline, *, worst: int = 5) -> Re
             ranked.append((f1, case, got))
         full_right, full_extra = made & wanted, made - wanted
         for name, ablated in without:
-            other = ablated(case.raw)
+            other = ablated(case.raw, lang=case.lang)
             if other == got:
                 continue
             rest = char_edits(case.raw, other)

@@ -361,7 +361,8 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     # code, how many spacing slips it has; its quote state is carried along as candidates
     # advance, so each character is counted once.
     line_start = line_end = -1
-    code = label = guillemets = False
+    code = guillemets = False
+    label_from = 0
     slips = scanned = quotes = curly = 0
     for at, (start, end, mark) in enumerate(candidates):
         if start > line_end:
@@ -370,12 +371,13 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
             line_end = found if found >= 0 else len(text)
             line = text[line_start:line_end]
             code = looks_like_code(line)
-            label = _LABEL_LINE_RE.match(line) is not None
+            found_label = _LABEL_RE.search(line)
+            label_from = line_start + found_label.start() if found_label else line_end + 1
             guillemets = "«" in line or "»" in line
             last = bisect.bisect_left(starts, line_end, at)
             slips = sum(1 for c in candidates[at:last] if c[2] != ":")
             scanned, quotes, curly = line_start, 0, 0
-        if code or label:
+        if code or start >= label_from:
             continue
         if (
             mark in ",."
@@ -411,8 +413,9 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     return edits
 
 
-# A line that is one bracketed label, as some sites credit each quoted source: "[ Engadget ]".
-_LABEL_LINE_RE = re.compile(r"\s*\[ [^\[\]\n]{1,40} \]\s*$")
+# A bracketed label ending a line, as some sites credit each quoted source: "[ Engadget ]",
+# "It's Complicated [ Bloomberg ]". Its spacing is the site's style.
+_LABEL_RE = re.compile(r"\[(?: [^\[\]\n]{1,40}|[^\[\]\n]{1,40} )\]\s*$")
 # A punctuation mark named in prose comes after a determiner, maybe with an -ing word between:
 # "a trailing , in a list", "the . key".
 _MENTION_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ee]ach|[Ee]very|[Aa]ny)(?: [a-z]+ing)?\Z")

@@ -214,7 +214,7 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
         wants = _wants_an(word)
         if wants is None or wants == (article.lower() == "an"):
             continue
-        if article == "an" and _and_typo(text, m.start(), word):
+        if article == "an" and _and_typo(text, m.start(1), word):
             continue  # "drag an drop", "running an screaming": "and" lost its "d"
         fixed = {"a": "an", "an": "a", "A": "An", "An": "A"}[article]
         edits.append((m.start(1), m.end(1), fixed))
