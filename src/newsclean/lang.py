@@ -15,6 +15,7 @@ text that is not plainly English counts as unknown, and only language-neutral cl
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 ENGLISH = ("en",)
@@ -65,6 +66,7 @@ def _identifier() -> Any:
 # languages score 0.53 to 1.0 (shared corpus); short English snippets ("al -Assad", "Turkey ,
 # Syria") get some other language at 0.01 to 0.4.
 _CONFIDENT = 0.5
+_WORD_RE = re.compile(r"(?<![\w])[^\W\d_]{1,30}(?![\w])")
 
 
 def detect_language(text: str) -> str | None:
@@ -83,11 +85,12 @@ def detect_language(text: str) -> str | None:
     identifier = _identifier()
     if identifier is None:
         return None
-    sample = text[:_ID_SAMPLE]
+    # Words only: hex ids, URLs and markup left in a dirty text would read as "no language"
+    sample = " ".join(_WORD_RE.findall(text, 0, _ID_SAMPLE))
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return None
     lang, probability = identifier.classify(sample)
-    if lang == "en" or probability >= _CONFIDENT:
+    if lang == "en" or (probability >= _CONFIDENT and lang != "zxx"):
         return str(lang)
     return "en" if all(c.isascii() for c in letters) else None

@@ -421,7 +421,7 @@ _LABEL_RE = re.compile(r"\[(?: [^\[\]\n]{1,40}|[^\[\]\n]{1,40} )\]\s*$")
 _MENTION_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ee]ach|[Ee]very|[Aa]ny)(?: [a-z]+ing)?\Z")
 # The end of a token that names a file, a module or an address (a dot, slash or underscore
 # inside it): a space before the full stop after it is kept.
-_NAME_END_RE = re.compile(r"[\w-][./_][\w./-]*\Z")
+_NAME_END_RE = re.compile(r"[\w-](?:[./][A-Za-z_]|_)[\w./-]*\Z")
 # Lines of code and configuration quoted in tech news: a prompt or a shell variable, a
 # Dockerfile or SQL keyword, Python statements, an assignment, braces, arrows. Spacing there
 # is syntax, not a slip (`COPY . /app`, `lambda x :`, `"user-agent" : x`).
