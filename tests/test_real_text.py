@@ -84,3 +84,23 @@ def test_source_notes_are_kept_with_the_copies() -> None:
         assert name in readme
     for line in (REAL / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:3]:
         assert json.loads(line)["source"]
+
+
+def test_records_carry_their_language_on_the_command_line() -> None:
+    from test_cli import run
+
+    lines = (
+        b'{"text": "Canada : un ministre rembourse ses frais !", "lang": "fr"}\n'
+        b'{"text": "Canada : un ministre rembourse ses frais !", "lang": "en"}\n'
+    )
+    out = run("clean", stdin=lines)
+    assert out.stdout.splitlines() == [
+        lines.splitlines()[0],
+        b'{"text": "Canada : un ministre rembourse ses frais!", "lang": "en"}',
+    ]
+    out = run(
+        "clean", "--lang", "fr", "--format", "text", stdin=b"Turkey , Syria and France agreed .\n"
+    )
+    assert out.stdout == b"Turkey , Syria and France agreed .\n"
+    out = run("explain", "--lang", "en", "--text", "Il a dit : non !")
+    assert b"fix_punctuation_spacing" in out.stdout

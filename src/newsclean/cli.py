@@ -98,6 +98,16 @@ def _parser() -> argparse.ArgumentParser:
             "--column", default="text", help="CSV/TSV column to clean: header name or 0-based index"
         )
         p.add_argument(
+            "--lang",
+            help="the language of records without their own (ISO 639-1, e.g. en, fr); "
+            "default: detected per record",
+        )
+        p.add_argument(
+            "--lang-field",
+            default="lang",
+            help="JSON/Parquet field holding a record's language (default: lang)",
+        )
+        p.add_argument(
             "--glob",
             help="files to take from directories (default: files of the known formats, "
             "compressed or not)",
@@ -214,7 +224,9 @@ def _options(args: argparse.Namespace) -> FormatOptions:
             raise UsageError(
                 f"--field {name!r}: a field is a name or a dotted path such as body.text"
             )
-    return FormatOptions(fields=fields, column=args.column)
+    return FormatOptions(
+        fields=fields, column=args.column, lang=args.lang or None, lang_field=args.lang_field
+    )
 
 
 def _inputs(args: argparse.Namespace) -> list[tuple[Path | None, Path | None]]:
@@ -579,15 +591,16 @@ def _inline(before: str, after: str, context_left: str, context_right: str, colo
     return f"{show(context_left)}{removed}{added}{show(context_right)}"
 
 
-def _explain_texts(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+def _explain_texts(args: argparse.Namespace) -> Iterator[tuple[str, str, str | None]]:
     if args.text is not None:
-        yield "--text", args.text
+        yield "--text", args.text, args.lang
         return
     options = _options(args)
     for path, _ in _inputs(args):
         for record in _records(path, _format_of(path, args), options):
             for field, text in record.texts.items():
-                yield (record.where if len(record.texts) == 1 else f"{record.where} {field}"), text
+                where = record.where if len(record.texts) == 1 else f"{record.where} {field}"
+                yield where, text, record.lang
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -595,8 +608,8 @@ def _explain(args: argparse.Namespace) -> int:
     colour = sys.stdout.isatty() and not args.json and "NO_COLOR" not in os.environ
     shown = 0
     rows = []
-    for where, text in _explain_texts(args):
-        explained = pipeline.explain(text)
+    for where, text, lang in _explain_texts(args):
+        explained = pipeline.explain(text, lang=lang)
         if not explained.changes:
             continue
         shown += 1
@@ -654,7 +667,7 @@ def _audit(args: argparse.Namespace) -> int:
             changed = False
             for text in record.texts.values():
                 stats.bytes_in += len(text.encode("utf-8", "surrogatepass"))
-                explained = pipeline.explain(text)
+                explained = pipeline.explain(text, lang=record.lang)
                 for change in explained.changes:
                     changed = True
                     counts = stats.cleaners.setdefault(change.cleaner, CleanerCounts())

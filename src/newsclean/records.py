@@ -24,6 +24,7 @@ class Record:
     problem: str | None = None  # why it is passed through unchanged
     changed: bool = False
     structural: bool = False  # a CSV header: written back, not counted as a record
+    lang: str | None = None  # the texts' language (a record's field, or --lang); None: detect
 
     @property
     def passed_through(self) -> bool:

@@ -138,7 +138,7 @@ def read_delimited(
                 problem=f"column {options.column!r} is not UTF-8 (at character {exc.start + 1})",
             )
             continue
-        yield Record(loc, texts={str(index): cell}, item=row, raw=raw)
+        yield Record(loc, texts={str(index): cell}, item=row, raw=raw, lang=options.lang)
 
 
 class DelimitedWriter:

@@ -51,4 +51,5 @@ def read_feed(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator
             "content": _text_of(content[0], content[0].get("value", "")) if content else "",
         }
         texts = {name: item[name] for name in FIELDS if item[name]}
-        yield Record(f"{where}#item{number}", texts=texts, item=item, raw=None)
+        lang = parsed.feed.get("language") if options.lang is None else options.lang
+        yield Record(f"{where}#item{number}", texts=texts, item=item, raw=None, lang=lang)

@@ -181,4 +181,4 @@ def html_to_text(markup: str | bytes) -> str:
 def read_html(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator[Record]:
     data = stream.read()
     # No raw: what comes out of an HTML page is always its text, cleaned.
-    yield Record(where, texts={"text": html_to_text(data)}, item={"path": where})
+    yield Record(where, texts={"text": html_to_text(data)}, item={"path": where}, lang=options.lang)

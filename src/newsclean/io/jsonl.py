@@ -48,7 +48,12 @@ def record_from_object(
             kind = "null" if value is None else f"{type(value).__name__}, not text"
             return Record(where, item=item, raw=raw, problem=f"field {path!r} is {kind}")
         texts[path] = value
-    return Record(where, texts=texts, item=item, raw=raw)
+    try:
+        lang = get_path(item, options.lang_field)
+    except KeyError:
+        lang = None
+    lang = lang if isinstance(lang, str) and lang else options.lang
+    return Record(where, texts=texts, item=item, raw=raw, lang=lang)
 
 
 def read_jsonl(

@@ -11,3 +11,5 @@ class FormatOptions:
         "text",
     )  # JSON: dotted paths ("body.text"); the default is the common name
     column: str = "text"  # CSV/TSV: header name, or a 0-based index
+    lang: str | None = None  # the language of every record without its own (--lang)
+    lang_field: str = "lang"  # JSON/Parquet: a record's own language, when the field is there

@@ -23,7 +23,7 @@ def read_text(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator
         return
     if text.startswith("\ufeff"):
         text = text[1:]
-    yield Record(where, texts={"text": text}, raw=data)
+    yield Record(where, texts={"text": text}, raw=data, lang=options.lang)
 
 
 def write_text_record(out: IO[bytes], record: Record) -> None:

@@ -21,16 +21,17 @@ Texts = dict[str, str]
 
 
 def clean_texts(
-    pipeline: Pipeline, texts: Texts, detail: bool
+    pipeline: Pipeline, texts: Texts, detail: bool, lang: str | None = None
 ) -> tuple[Texts, dict[str, CleanerCounts]]:
-    """Clean each text; with ``detail``, also count what each cleaner did (via explain)."""
+    """Clean each text (in ``lang``, else detected); with ``detail``, also count what each
+    cleaner did (explain runs the same gated loop, recording)."""
     cleaned: Texts = {}
     counts: dict[str, CleanerCounts] = {}
     for key, text in texts.items():
         if not detail:
-            cleaned[key] = pipeline(text)
+            cleaned[key] = pipeline(text, lang=lang)
             continue
-        explained = pipeline.explain(text)
+        explained = pipeline.explain(text, lang=lang)
         cleaned[key] = explained.text
         seen: set[str] = set()
         for change in explained.changes:
@@ -75,7 +76,7 @@ def run_serial(
     """The reference executor: one record after another, in this process."""
     for record in records:
         if _pre(record, stats):
-            _account(record, *clean_texts(pipeline, record.texts, detail), stats)
+            _account(record, *clean_texts(pipeline, record.texts, detail, record.lang), stats)
         yield record
 
 
@@ -87,9 +88,12 @@ def _init_worker(description: dict[str, Any]) -> None:
     _worker_pipeline = Pipeline.from_dict(description)
 
 
-def _clean_chunk(texts: list[Texts], detail: bool) -> list[tuple[Texts, dict[str, CleanerCounts]]]:
-    assert _worker_pipeline is not None
-    return [clean_texts(_worker_pipeline, t, detail) for t in texts]
+def _clean_chunk(
+    texts: list[tuple[Texts, str | None]], detail: bool
+) -> list[tuple[Texts, dict[str, CleanerCounts]]]:
+    if _worker_pipeline is None:
+        raise RuntimeError("a worker of run_processes was started without its pipeline")
+    return [clean_texts(_worker_pipeline, t, detail, lang) for t, lang in texts]
 
 
 def run_processes(
@@ -120,7 +124,9 @@ def run_processes(
                     break
                 todo = [r for r in batch if _pre(r, stats)]
                 future = (
-                    pool.submit(_clean_chunk, [r.texts for r in todo], detail) if todo else None
+                    pool.submit(_clean_chunk, [(r.texts, r.lang) for r in todo], detail)
+                    if todo
+                    else None
                 )
                 pending.append((batch, future))
             if not pending:
