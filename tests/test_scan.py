@@ -212,17 +212,23 @@ def plain_run(pipeline: newsclean.Pipeline, text: str) -> str:
 
     if "\r" in text and "\n" not in text:
         return plain_run(pipeline, text.replace("\r", "\n")).replace("\n", "\r")
+    from newsclean._scan import scan
     from newsclean.lang import detect_language
 
-    language = detect_language(text)  # steps for other languages do not run
+    language: str | None = None
+    decided = False  # read once, at the first step for some languages whose gate is open
 
     n, quiet, ran = len(pipeline.steps), 0, 0
     while quiet < n and ran < pipeline.max_passes * n:
         step = pipeline.steps[ran % n]
         ran += 1
-        if step.cleaner.langs and language not in step.cleaner.langs:
-            quiet += 1
-            continue
+        if step.cleaner.langs:
+            gate = step.cleaner.gate_for(step.options)
+            if not decided and (not gate or scan(text) & gate):
+                language, decided = detect_language(text), True
+            if language not in step.cleaner.langs:
+                quiet += 1
+                continue
         edits = step.cleaner.find_edits(text, **step.options)
         if edits:
             text = apply_edits(text, edits)

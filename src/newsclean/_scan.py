@@ -12,6 +12,7 @@ finds no edit wherever its gate is closed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from importlib import resources
@@ -27,7 +28,7 @@ AT = 1 << 6  # @
 # caption's credit ("... (Ghaith Alsayed/AP)").
 PAREN_END = 1 << 7
 CONTROL = 1 << 8  # C0 but tab, newline, form feed and CR; DEL; C1
-LATIN1 = 1 << 9  # U+00C0-U+00FF: every mojibake of UTF-8 read as cp1252 has one
+MOJIBAKE = 1 << 9  # a character of MOJIBAKE_LEADS: every mojibake of UTF-8 has one
 ZERO_WIDTH = 1 << 10  # U+200B, U+200C, U+200D, U+2060
 BOM = 1 << 11  # U+FEFF
 SP_MARK = 1 << 12  # U+2581, SentencePiece's word-start marker
@@ -126,6 +127,23 @@ def _head_line(line: str) -> bool:
     return at < len(line) and any(head_at(line, at, head) for head in LINE_HEADS)
 
 
+def _mojibake_leads() -> str:
+    """What the lead byte of a UTF-8 sequence (0xC2-0xF4) becomes when the bytes are read in
+    one of the codepages whose mix-ups with UTF-8 ftfy repairs: Windows-1252 and Latin-1,
+    Windows-1251, Windows-1250 and ISO-8859-2, MacRoman. Mojibake of any of them (and of two in
+    a row) holds one. Left out: MacRoman's curly quotes, dashes, ellipsis,
+    guillemets, no-break space, euro sign and middle dot (lead bytes of Cyrillic, Armenian and
+    Arabic read as MacRoman, a mix-up not seen in the wild), which correct text is full of.
+    """
+    leads = set()
+    for codec in ("cp1252", "latin-1", "cp1251", "cp1250", "iso-8859-2", "mac_roman"):
+        for byte in range(0xC2, 0xF5):
+            with contextlib.suppress(UnicodeDecodeError):
+                leads.add(bytes([byte]).decode(codec))
+    return "".join(sorted(leads - set("“”‘’–—…«»\u00a0€·")))
+
+
+MOJIBAKE_LEADS = _mojibake_leads()
 _CONTROL_CHARS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127, *range(128, 160)))
 _CHAR_FACTS = (
     ("&", AMP),
@@ -139,7 +157,7 @@ _CHAR_FACTS = (
 )
 _PATTERN_FACTS = (
     (re.compile("[" + re.escape(_CONTROL_CHARS) + "]"), CONTROL),
-    (re.compile("[\u00c0-\u00ff]"), LATIN1),
+    (re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]"), MOJIBAKE),
     (re.compile("[\u200b\u200c\u200d\u2060]"), ZERO_WIDTH),
     (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
     (re.compile(r"[(\[] "), OPEN_SPACE),
@@ -223,6 +241,7 @@ except ImportError:  # built without a C compiler: same results, slower
     COMPILED = False
 else:
     _speedups.set_line_heads(LINE_HEADS, LINE_SKIP)
+    _speedups.set_char_facts(MOJIBAKE_LEADS, MOJIBAKE)
     scan = _speedups.scan
     repeat_candidate = _speedups.repeat_candidate
     COMPILED = True

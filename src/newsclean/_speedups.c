@@ -20,7 +20,8 @@ enum {
     F_AT = 1 << 6,           /* @ */
     F_PAREN_END = 1 << 7,    /* a line after the first ending in ")" (then at most 2 spaces) */
     F_CONTROL = 1 << 8,      /* C0 but \t \n \f \r; DEL; C1 */
-    F_LATIN1 = 1 << 9,       /* U+00C0-U+00FF: every UTF-8-as-cp1252 mojibake has one */
+    F_MOJIBAKE = 1 << 9,     /* a character set_char_facts() names: what a UTF-8 lead byte
+                                becomes when read in a single-byte codepage */
     F_ZERO_WIDTH = 1 << 10,  /* U+200B, U+200C, U+200D, U+2060 */
     F_BOM = 1 << 11,         /* U+FEFF */
     F_SP_MARK = 1 << 12,     /* U+2581, SentencePiece's word marker */
@@ -164,8 +165,6 @@ static int init_tables(void) {
     for (c = 0; c < NCHARS; c++) {
         if ((c < 32 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || (c >= 127 && c <= 0x9f))
             char_flags[c] = F_CONTROL;
-        else if (c >= 0xc0 && c <= 0xff)
-            char_flags[c] = F_LATIN1;
         else if (c > 0xff)
             char_flags[c] = wide_flags((Py_UCS4)c);
         if (c >= 128) char_class[c] = (unsigned char)wide_class((Py_UCS4)c);
@@ -396,6 +395,22 @@ static PyObject *set_line_heads(PyObject *self, PyObject *args) {
     nskip = (int)PyUnicode_GET_LENGTH(skip);
     for (i = 0; i < nskip; i++) skip_chars[i] = PyUnicode_READ_CHAR(skip, i);
     Py_DECREF(seq);
+    Py_RETURN_NONE;
+}
+
+/* set_char_facts(chars, facts): or the facts into each character's own facts (characters
+ * beyond the BMP are ignored: no fact is asked of them). */
+static PyObject *set_char_facts(PyObject *self, PyObject *args) {
+    PyObject *chars;
+    unsigned int facts;
+    Py_ssize_t i, n;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UI", &chars, &facts)) return NULL;
+    n = PyUnicode_GET_LENGTH(chars);
+    for (i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, i);
+        if (c < NCHARS) char_flags[c] |= facts;
+    }
     Py_RETURN_NONE;
 }
 
@@ -664,6 +679,8 @@ static PyMethodDef methods[] = {
     {"scan", scan, METH_O, "scan(text) -> int: the bit set of facts newsclean's gates ask for."},
     {"set_line_heads", set_line_heads, METH_VARARGS,
      "set_line_heads(heads, skip): the phrases a HEAD_LINE line begins with, after skip chars."},
+    {"set_char_facts", set_char_facts, METH_VARARGS,
+     "set_char_facts(chars, facts): add these facts to each of these characters."},
     {"repeat_candidate", repeat_candidate, METH_O,
      "repeat_candidate(text) -> bool: some ASCII word follows itself after spaces or tabs."},
     {NULL, NULL, 0, NULL}};

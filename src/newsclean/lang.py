@@ -66,7 +66,9 @@ def _identifier() -> Any:
 # languages score 0.53 to 1.0 (shared corpus); short English snippets ("al -Assad", "Turkey ,
 # Syria") get some other language at 0.01 to 0.4.
 _CONFIDENT = 0.5
-_WORD_RE = re.compile(r"(?<![\w])[^\W\d_]{1,30}(?![\w])")
+# A word, not an entity name ("quot;"), a hex id or a piece of markup.
+_WORD_RE = re.compile(r"(?<![\w&#;])[^\W\d_]{1,30}(?![\w;])")
+_MIN_LETTERS = 25  # below this, no identifier can tell a language: the text counts as unsure
 
 
 def detect_language(text: str) -> str | None:
@@ -87,10 +89,10 @@ def detect_language(text: str) -> str | None:
         return None
     # Words only: hex ids, URLs and markup left in a dirty text would read as "no language"
     sample = " ".join(_WORD_RE.findall(text, 0, _ID_SAMPLE))
-    letters = [c for c in sample if c.isalpha()]
-    if not letters:
-        return None
-    lang, probability = identifier.classify(sample)
-    if lang == "en" or (probability >= _CONFIDENT and lang != "zxx"):
-        return str(lang)
-    return "en" if all(c.isascii() for c in letters) else None
+    if sum(c.isalpha() for c in sample) >= _MIN_LETTERS:
+        lang, probability = identifier.classify(sample)
+        if lang == "en" or (probability >= _CONFIDENT and lang != "zxx"):
+            return str(lang)
+    # unsure: English if every letter is ASCII (a short English title or snippet)
+    head = text[:_ID_SAMPLE]
+    return "en" if all(c.isascii() for c in head if c.isalpha()) else None

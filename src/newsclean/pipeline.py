@@ -237,11 +237,11 @@ class Pipeline:
         # A step whose gate facts are all absent from the text cannot find an edit, so only
         # the open steps (`_open_steps`, from one scan, redone after a change) are visited.
         # A step for some languages only is skipped on text in another, or in one unknown;
-        # the language is looked up once, when such a step first opens.
+        # the language is looked up once, when such a step first opens (so the plain loop of
+        # the tests looks it up at the first such step whose gate is open).
         opens = self._open_steps(scan(text))
         ran, stop = 0, min(n, limit)
         skipped: frozenset[int] | None = None
-        given = text  # the language is read from the text as given, whatever ran before
         while opens and ran < stop:
             cycle_start = ran - ran % n
             for i in opens[bisect.bisect_left(opens, ran - cycle_start) :]:
@@ -250,7 +250,9 @@ class Pipeline:
                     return text
                 if self._langs[i]:
                     if skipped is None:
-                        skipped = self._skipped_for(normalize(lang) or detect_language(given))
+                        # read from the text as it stands: markup, entities and mojibake
+                        # repaired first, so a second run reads the same language
+                        skipped = self._skipped_for(normalize(lang) or detect_language(text))
                     if i in skipped:
                         continue
                 find_edits, options = calls[i]

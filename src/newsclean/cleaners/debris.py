@@ -219,6 +219,13 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
     distinct.discard("")
     if len(distinct) == len(lines) - lines.count(""):  # no line repeats: the usual case
         return []
+    seen_once: set[str] = set()
+    repeated = set()
+    for line in lines:
+        key = line.strip()
+        (repeated if key in seen_once else seen_once).add(key)
+    if not any(_lone_prose(key, min_words) for key in repeated):
+        return []  # what repeats is short lines, headers, list items: structure
     spans = line_spans(text)
     keys = [text[s:e].strip() for s, e in spans]
     counts: dict[str, int] = {}

@@ -8,7 +8,7 @@ import ftfy
 from ftfy.badness import is_bad
 from ftfy.fixes import fix_c1_controls
 
-from newsclean._scan import BOM, CONTROL, LATIN1, ZERO_WIDTH
+from newsclean._scan import BOM, CONTROL, MOJIBAKE, MOJIBAKE_LEADS, ZERO_WIDTH
 from newsclean._text import line_spans
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -66,23 +66,28 @@ def looks_like_mojibake(line: str) -> bool:
     return not line.isascii() and bool(is_bad(line))
 
 
-@cleaner(family="encoding", risk=Risk.LOW, gate=LATIN1)
+@cleaner(family="encoding", risk=Risk.LOW, gate=MOJIBAKE)
 def fix_mojibake(text: str) -> list[Edit]:
     """Repair mojibake such as ``Syriaâ€™s`` (for ``Syria’s``) with ftfy, line by line.
 
     Low risk: ftfy runs only on lines that `looks_like_mojibake` flags, with a configuration
     that repairs encodings and nothing else; correct curly quotes and accents are untouched.
+    Every codepage mix-up ftfy repairs is found: Windows-1252 and Latin-1, Windows-1251
+    (``РґРѕСЂРѕРіРµ`` for ``дороге``), Windows-1250 (``LiĂ¨ge``), MacRoman (``g√¢teaux``),
+    and two in a row (``Г‚ВЈ`` for ``£``).
 
     >>> fix_mojibake("after â€œintenseâ€\\x9d Syrian shelling")
     'after “intense” Syrian shelling'
     >>> fix_mojibake("Syria’s “intense” café")
     'Syria’s “intense” café'
+    >>> fix_mojibake("LiĂ¨ge Avenue de l'HĂ´pital\\nun r√©gime √©quilibr√©\\nРґРѕСЂРѕРіРµ Р\\x98Р·-РїРѕРґ")
+    "Liège Avenue de l'Hôpital\\nun régime équilibré\\nдороге Из-под"
     """
     if text.isascii():
         return []
     edits: list[Edit] = []
     spans = line_spans(text)
-    for number in _lines_with_latin1_letters(text):
+    for number in _candidate_lines(text):
         start, end = spans[number]
         line = text[start:end]
         if looks_like_mojibake(line):
@@ -92,40 +97,48 @@ def fix_mojibake(text: str) -> list[Edit]:
     return edits
 
 
-def _lines_with_latin1_letters(text: str) -> list[int]:
-    """Numbers of the lines holding a character of U+00C0-U+00FF, the only ones that can be
+# A character a UTF-8 lead byte becomes in a codepage mix-up (see _scan.MOJIBAKE_LEADS).
+MOJIBAKE_LEAD_RE = re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]")
+
+
+def _candidate_lines(text: str) -> list[int]:
+    """Numbers of the lines holding a mojibake lead character, the only ones that can be
     mojibake: ftfy's badness test is far too slow to ask of every line with a curly quote.
 
-    In UTF-8 those characters, and only they, begin with the byte 0xC3, which `bytes.find`
-    jumps to; newlines are counted between hits, so the walk is linear.
+    The search jumps from one lead to the next line that may hold one; newlines are counted
+    between hits, so the walk is linear.
 
-    >>> _lines_with_latin1_letters("ok\\nSyriaâ€™s\\n“fine”\\ncafé")
-    [1, 3]
+    >>> _candidate_lines("ok\\nSyriaâ€™s\\n“fine”\\ncafé\\nРґРѕСЂРѕРіРµ")
+    [1, 3, 4]
     """
-    data = text.encode("utf-8", "surrogatepass")
     found: list[int] = []
     line = 0
     previous = 0
-    pos = data.find(b"\xc3")
-    while pos >= 0:
-        line += data.count(b"\n", previous, pos)
+    hit = MOJIBAKE_LEAD_RE.search(text)
+    while hit is not None:
+        pos = hit.start()
+        line += text.count("\n", previous, pos)
         found.append(line)
-        previous = data.find(b"\n", pos)  # the rest of this line is already counted in
+        previous = text.find("\n", pos)  # the rest of this line is already counted in
         if previous < 0:
             break
-        pos = data.find(b"\xc3", previous)
+        hit = MOJIBAKE_LEAD_RE.search(text, previous)
     return found
 
 
-# C0 controls except tab, newline, form feed and carriage return (layout), DEL, and C1
-# controls. fix_mojibake runs first and repairs C1 characters inside mojibake; a C1 character
-# left on its own is a Windows-1252 byte decoded as Latin-1 (``Syria\x92s``), which HTML5
-# and ftfy read as its cp1252 character. The five bytes cp1252 leaves undefined are noise.
+# C0 controls except tab, newline, form feed and carriage return (layout), and DEL are debris.
+# fix_mojibake runs first and repairs C1 characters inside mojibake; a C1 character left on its
+# own is a Windows-1252 byte decoded as Latin-1 (``Syria\x92s``), which HTML5 and ftfy read as
+# its cp1252 character. Kept, as ftfy keeps them: U+001A (SUBSTITUTE, meant where it stands in
+# ftfy's negative cases) and the five C1 bytes cp1252 leaves undefined (nothing to map them to).
 _UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # bytes with no character in Windows-1252
 _CONTROL = r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
 CONTROL_RE = re.compile(_CONTROL + _CONTROL + "*")  # not "+": a leading class lets it skip ahead
-CP1252_C1 = {
-    code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in _UNDEFINED
+_CONTROL_MAP = {
+    **{code: "" for code in (*range(0x09), 0x0B, *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F)},
+    **{
+        code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in _UNDEFINED
+    },
 }
 
 
@@ -133,8 +146,8 @@ CP1252_C1 = {
 def remove_control_characters(text: str) -> list[Edit]:
     """Remove control characters; a C1 one that stands for cp1252 punctuation becomes it.
 
-    Removed: C0 but tab, newline, form feed and CR; DEL; the five C1 characters that
-    Windows-1252 leaves undefined.
+    Removed: C0 but tab, newline, form feed, CR and U+001A; DEL. Kept: U+001A and the five C1
+    characters that Windows-1252 leaves undefined, as ftfy keeps them.
 
     Safe: these characters have no place in article text, and a C1 character in text is a
     cp1252 byte read as Latin-1 (as the HTML5 decoding rules assume).
@@ -143,14 +156,15 @@ def remove_control_characters(text: str) -> list[Edit]:
     'Idlib province'
     >>> remove_control_characters("Syria\\x92s \\x93war\\x94 cost \\x80 5bn")
     'Syria’s “war” cost € 5bn'
-    >>> remove_control_characters("col1\\tcol2\\r\\n")
-    'col1\\tcol2\\r\\n'
+    >>> remove_control_characters("col1\\tcol2\\r\\n, a control character: \\x1a")
+    'col1\\tcol2\\r\\n, a control character: \\x1a'
     """
     edits: list[Edit] = []
     for m in CONTROL_RE.finditer(text):
         run = m.group()
-        kept = "".join(CP1252_C1.get(ord(c), "") for c in run)
-        edits.append((m.start(), m.end(), kept))
+        kept = run.translate(_CONTROL_MAP)
+        if kept != run:
+            edits.append((m.start(), m.end(), kept))
     return edits
 
 
