@@ -220,7 +220,7 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
     if len(distinct) == len(lines) - lines.count(""):  # no line repeats: the usual case
         return []
     seen_once: set[str] = set()
-    repeated = set()
+    repeated: set[str] = set()
     for line in lines:
         key = line.strip()
         (repeated if key in seen_once else seen_once).add(key)
