@@ -62,12 +62,12 @@ def test_gate_fails_below_a_floor_and_refuses_to_lower_it(tmp_path: Path) -> Non
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     pinned = baseline["default on corpus.jsonl"]["floors"]
     pinned["clean_untouched"] = 1.0
-    pinned["lost_ampersand_entity.recall"] = 1.0  # above today's score
+    pinned["lost_amp_entity.recall"] = 1.0  # above today's score
     raised = tmp_path / "baseline.json"
     raised.write_text(json.dumps(baseline), encoding="utf-8")
     out = cli("eval", str(CORPUS), "--baseline", str(raised))
     assert out.returncode == 3
-    assert "lost_ampersand_entity.recall" in out.stderr and "below its floor" in out.stderr
+    assert "lost_amp_entity.recall" in out.stderr and "below its floor" in out.stderr
     out = cli("eval", str(CORPUS), "--baseline", str(raised), "--update-baseline")
     assert out.returncode == 3 and "--allow-regression" in out.stderr
     out = cli(

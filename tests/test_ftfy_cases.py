@@ -51,4 +51,3 @@ def test_negatives_come_out_as_ftfy_says_in_both_profiles() -> None:
         for profile in ("default", "mt"):
             assert newsclean.clean(case["original"], profile=profile) == wanted(case)
     assert changed == 1  # the negatives are negative: only the C1 case wants an edit
-

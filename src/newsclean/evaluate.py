@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.errors import NewscleanError
+from newsclean.kinds import canonical
 from newsclean.pipeline import Pipeline
 
 REQUIRED = ("id", "source", "kind", "raw", "expected")
@@ -82,9 +83,9 @@ def load_cases(path: str | Path) -> list[Case]:
             )
         kind = data.get("kind")
         if isinstance(kind, str):
-            kinds = tuple(kind.split("+"))
+            kinds = tuple(canonical(k) for k in kind.split("+"))
         elif isinstance(kind, list) and kind and all(isinstance(k, str) for k in kind):
-            kinds = tuple(kind)
+            kinds = tuple(canonical(k) for k in kind)
         else:
             raise CaseFileError(f"{path}:{number}: 'kind' must be a string or a list of strings")
         profile, lang = data.get("profile"), data.get("lang")
