@@ -446,3 +446,61 @@ def looks_like_code(line: str) -> bool:
     False
     """
     return CODE_LINE_RE.search(line) is not None
+
+
+# A straight double quote that opens (at a line start, or after a space or an opening bracket)
+# and one that closes (before a space, punctuation or the line end). Tokenised and
+# half-detokenised MT output pads quotations inside: `he said " we will go " .` (WMT system
+# outputs, Moses `&quot; word &quot;` once decoded).
+_OPENS_AFTER = frozenset(" \t([{—–")
+_CLOSES_BEFORE = frozenset(" \t.,;:!?)]}—–")
+
+
+@cleaner(family="detokenize", risk=Risk.LOW, langs=ENGLISH)
+def join_spaced_quotes(text: str) -> list[Edit]:
+    """Close the spaces a tokeniser left inside straight double quotes: ``" we will go "``.
+
+    Low risk: a line is touched only when its straight double quotes pair up in order, each
+    pair opening where a quotation opens and closing where one closes, and at least one pair
+    is padded inside. A quote used otherwise on the line (inch marks ``a 5" screen``, a lone
+    quote, an odd count) leaves the whole line alone.
+
+    >>> join_spaced_quotes('Protesters held banners that read " Law and Justice is a hell for women. "')
+    'Protesters held banners that read "Law and Justice is a hell for women."'
+    >>> join_spaced_quotes('" This will not work, " she told VOA. It was "fine, " he said.')
+    '"This will not work," she told VOA. It was "fine," he said.'
+    >>> join_spaced_quotes('a 5" screen and a 7" one; he said " no')
+    'a 5" screen and a 7" one; he said " no'
+    """
+    if '" ' not in text and ' "' not in text:
+        return []
+    edits: list[Edit] = []
+    at = text.find('"')
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        found = text.find("\n", at)
+        end = found if found >= 0 else len(text)
+        edits += _quote_pairs(text, start, end)
+        at = text.find('"', end)
+    return edits
+
+
+def _quote_pairs(text: str, start: int, end: int) -> list[Edit]:
+    """The padding inside the quote pairs of the line ``text[start:end]``, if they pair up."""
+    quotes = [i for i in range(start, end) if text[i] == '"']
+    if len(quotes) % 2:
+        return []
+    edits: list[Edit] = []
+    for opening, closing in zip(quotes[::2], quotes[1::2], strict=True):
+        before = text[opening - 1] if opening > start else " "
+        after = text[closing + 1] if closing + 1 < end else " "
+        if before not in _OPENS_AFTER or after not in _CLOSES_BEFORE:
+            return []  # not a quotation: inch marks, a quote inside a word
+        inner = text[opening + 1 : closing]
+        if not inner.strip() or "  " in inner:
+            return []
+        if inner[0] == " ":
+            edits.append((opening + 1, opening + 2, ""))
+        if inner[-1] == " " and len(inner) > 1:
+            edits.append((closing - 1, closing, ""))
+    return edits
