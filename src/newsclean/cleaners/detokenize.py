@@ -504,3 +504,35 @@ def _quote_pairs(text: str, start: int, end: int) -> list[Edit]:
         if inner[-1] == " " and len(inner) > 1:
             edits.append((closing - 1, closing, ""))
     return edits
+
+
+# The Penn Treebank's escapes for brackets (-LRB- -RRB-, lower-cased in some corpora) and its
+# quotes (`` and ''). Seen in PTB-tokenised CNN stories and WikiText. The bracket tokens never
+# occur in prose; the quote pair is mapped only where both halves stand on the line in order.
+PTB_BRACKET_RE = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB|lrb|rrb|lsb|rsb|lcb|rcb)-")
+_PTB_BRACKETS = {"lrb": "(", "rrb": ")", "lsb": "[", "rsb": "]", "lcb": "{", "rcb": "}"}
+PTB_QUOTES_RE = re.compile(r"``[^`'\n]{1,500}?''")
+
+
+@cleaner(family="detokenize", risk=Risk.SAFE)
+def replace_ptb_tokens(text: str) -> list[Edit]:
+    """Replace Penn Treebank tokens with what they stand for: ``-LRB- CNN -RRB-`` -> ``( CNN )``.
+
+    Safe: ``-LRB-`` and its kin are tokeniser output, never prose; ```` `` ```` and ``''`` become
+    ``"`` only as a pair on one line. The spaces the tokeniser put around them are closed by
+    `fix_punctuation_spacing` and `join_spaced_quotes`.
+
+    >>> replace_ptb_tokens("Seoul , South Korea -LRB- CNN -RRB- The man , -lrb- born 1945 -rrb-")
+    'Seoul , South Korea ( CNN ) The man , ( born 1945 )'
+    >>> replace_ptb_tokens("`` Hour of Power , '' he said, and ''italic'' stays")
+    '" Hour of Power , " he said, and \\'\\'italic\\'\\' stays'
+    """
+    edits: list[Edit] = []
+    if "-" in text:
+        for m in PTB_BRACKET_RE.finditer(text):
+            edits.append((m.start(), m.end(), _PTB_BRACKETS[m.group()[1:-1].lower()]))
+    if "``" in text:
+        for m in PTB_QUOTES_RE.finditer(text):
+            edits += [(m.start(), m.start() + 2, '"'), (m.end() - 2, m.end(), '"')]
+        edits.sort()
+    return edits
