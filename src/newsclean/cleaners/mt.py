@@ -1,38 +1,22 @@
 """Machine-translation slips that only context can show: doubled words, a/an, stray fragments.
 
-These cleaners guess, so they belong to the ``mt`` profile, not the default one. Each acts
-only where a named predicate finds English prose around the slip.
+These cleaners guess, so they belong to the ``mt`` profile, not the default one. They encode
+English (``langs=ENGLISH``): a pipeline runs them only on English text (see newsclean.lang),
+since "a" and "an" are words in Spanish, French and German too ("va a usar", "un an").
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from importlib import resources
 
 import regex
 
 from newsclean import _scan
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
-
-# English function words, for `looks_english`.
-_ENGLISH_HINTS = regex.compile(r"\b(?:the|and|of|to|is|was|that|with|for|from)\b", regex.IGNORECASE)
-
-
-def looks_english(text: str) -> bool:
-    """True when ``text`` has at least two English function-word hits.
-
-    The a/an and doubled-word rules are English rules: "a" and "an" are words in Spanish,
-    French and German too ("va a usar", "un an plus tard").
-
-    >>> looks_english("The rebels said that the offensive was over")
-    True
-    >>> looks_english("El ejército va a usar un arma")
-    False
-    """
-    hits = _ENGLISH_HINTS.finditer(text)
-    return next(hits, None) is not None and next(hits, None) is not None
-
 
 # Words never doubled in correct news prose. Not here: "had had", "that that", particles that
 # meet prepositions ("gave in in the end", "carry on on"), and "is is"/"was was" after "it",
@@ -79,17 +63,35 @@ REPEATED_RE = regex.compile(
 )
 
 
+@functools.cache
+def _legit_doublings() -> frozenset[str]:
+    raw = resources.files("newsclean.data").joinpath("legit_doublings.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#")
+
+
+# After "at at", these make a set phrase ("pass at at least one test"): the doubling is a slip.
+_AT_PHRASES = frozenset(["least", "most", "all", "once", "first", "last", "times", "home"])
+
+
 @cleaner(family="mt", risk=Risk.MEDIUM, langs=ENGLISH)
 def remove_repeated_words(text: str) -> list[Edit]:
-    """Drop an accidentally doubled function word: ``the the`` -> ``the``, ``was was`` -> ``was``.
+    """Drop an accidentally doubled word: ``the the`` -> ``the``, ``farm farm`` -> ``farm``.
 
-    Medium risk: only words from a closed list that correct prose never doubles, in English
-    paragraphs; ``had had``, ``that that`` and ``what it is is`` stay.
+    Medium risk: function words from a closed list that correct prose never doubles, and
+    lower-case content words of four letters or more (``term term``), but not the doublings
+    correct English has (``data/legit_doublings.txt``: ``had had``, ``that that``, ``bye
+    bye``, ``great great``, ``in the know know``) nor ``what it is is``. A capitalised word
+    doubled is left: names and titles double (``Walla Walla``, ``Spend Spend Spend``, a table's
+    ``Change Change %``). Other short words
+    meet themselves where a phrasal verb meets a phrase (``looked at at the station``): one
+    pair stays, a third copy goes, and ``at at least`` loses one.
 
-    >>> remove_repeated_words("The the offensive was was stopped by the the the rebels")
-    'The offensive was stopped by the rebels'
+    >>> remove_repeated_words("The the offensive was was stopped at the large farm farm by the the the rebels")
+    'The offensive was stopped at the large farm by the rebels'
     >>> remove_repeated_words("He had had enough, and he said that that was it; what it is is war")
     'He had had enough, and he said that that was it; what it is is war'
+    >>> remove_repeated_words("The car was looked at at the station; it passed at at least one test, at at at noon")
+    'The car was looked at at the station; it passed at least one test, at at noon'
     """
     # One compiled pass (newsclean._scan) rules out most texts: a doubled word is a run of
     # ASCII letters that follows itself, which also finds "the the," before punctuation.
@@ -97,20 +99,34 @@ def remove_repeated_words(text: str) -> list[Edit]:
         return []
     edits: list[Edit] = []
     for m in REPEATED_RE.finditer(text):
-        word = m.group(1).lower()
+        first, word = m.group(1), m.group(1).lower()
         repeats = m.group(2).split()
-        if word not in _NEVER_DOUBLED or any(r != repeats[0] for r in repeats):
+        if any(r != repeats[0] for r in repeats):
             continue
-        if repeats[0] != m.group(1) and not (m.group(1).istitle() and repeats[0] == word):
+        if repeats[0] != first and not (first.istitle() and repeats[0] == word):
             continue  # "The the" is a slip; "the The" may be a lost sentence break
+        if word in _legit_doublings() and word not in _NEVER_DOUBLED:
+            continue
         if word in ("is", "was"):
             before = text[max(0, m.start() - 12) : m.start()].split()
             if before and before[-1].lower() in _COPULA_OK_AFTER:
                 continue
-        edits.append((m.start(2), m.end(2), ""))  # keep the first: it may carry the capital
-    if edits and not looks_english(text):
-        return []
+        if word in _NEVER_DOUBLED or (len(word) >= 4 and first.islower()):
+            edits.append((m.start(2), m.end(2), ""))  # keep the first: it may carry the capital
+            continue
+        if len(word) >= 4:
+            continue  # a capitalised name or title: "Walla Walla", "Spend Spend Spend"
+        # a short word that may end a phrasal verb: keep one pair
+        following = _NEXT_WORD_RE.match(text, m.end())
+        if word == "at" and following and following.group(1).lower() in _AT_PHRASES:
+            edits.append((m.start(2), m.end(2), ""))
+        elif len(repeats) > 1:
+            second = m.group(2).find(repeats[0]) + m.start(2) + len(repeats[0])
+            edits.append((second, m.end(2), ""))
     return edits
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
 # Spelling-based guesses fail for these; each list is tested in tests/cases/negative.json.
@@ -218,8 +234,6 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
             continue  # "drag an drop", "running an screaming": "and" lost its "d"
         fixed = {"a": "an", "an": "a", "A": "An", "An": "A"}[article]
         edits.append((m.start(1), m.end(1), fixed))
-    if edits and not looks_english(text):
-        return []
     return edits
 
 
@@ -319,6 +333,56 @@ def drop_stray_fragments(text: str) -> list[Edit]:
         if _one_word_sentence(text, before.start(1)):
             continue  # "on. meth. dot. com.": one-word sentences in a row are a style
         edits.append((m.start(1), m.end(), ""))
-    if edits and not looks_english(text):
+    return edits
+
+
+# A byte-level tokeniser's output detokenised by spaces splits a word at a non-ASCII letter:
+# "Markus S ö der", "J ü rgen Klopp", "L ä nder" (WMT21-23 system outputs into English). A
+# German umlaut standing alone between letters is never an English word.
+SPLIT_UMLAUT_RE = re.compile(r"(?<=[A-Za-z]) ([äöüÄÖÜ]) (?=[a-zß])")
+
+
+@cleaner(family="mt", risk=Risk.MEDIUM, langs=ENGLISH)
+def join_split_diacritics(text: str) -> list[Edit]:
+    """Join a word a byte-level tokeniser split at its umlaut: ``J ü rgen`` -> ``Jürgen``.
+
+    Medium risk: only a lone ä, ö or ü between a letter and a lower-case letter, which English
+    never writes as a word of its own.
+
+    >>> join_split_diacritics("Coach J ü rgen Klopp and Markus S ö der met near Sch ö nthal.")
+    'Coach Jürgen Klopp and Markus Söder met near Schönthal.'
+    >>> join_split_diacritics("Häagen-Dazs, à la carte, Mötley Crüe")
+    'Häagen-Dazs, à la carte, Mötley Crüe'
+    """
+    if text.isascii():
         return []
+    return [(m.start(), m.end(), m.group(1)) for m in SPLIT_UMLAUT_RE.finditer(text)]
+
+
+# CJK punctuation left in English output by MT from Japanese or Chinese: the katakana middle
+# dot as a hyphen ("5・year-old", "part・time", "Moriyama・ku"), the ideographic full stop and
+# the full-width comma (WMT system outputs from Japanese).
+CJK_MARK_RE = re.compile(r"(?<=[A-Za-z0-9])(・|。|，)(?=([A-Za-z0-9]|\s|$))")
+_CJK_MARKS = {"・": "-", "。": ".", "，": ","}
+
+
+@cleaner(family="mt", risk=Risk.MEDIUM, langs=ENGLISH)
+def replace_cjk_punctuation(text: str) -> list[Edit]:
+    """Map CJK punctuation in English text to English punctuation: ``part・time`` -> ``part-time``.
+
+    Medium risk: only ``・`` between two ASCII letters or digits, and ``。`` or ``，`` after one;
+    CJK text keeps its own punctuation (the pipeline runs this on English text only).
+
+    >>> replace_cjk_punctuation("her 5・year-old son, a part・time job。It ended，then")
+    'her 5-year-old son, a part-time job. It ended, then'
+    """
+    if "・" not in text and "。" not in text and "，" not in text:
+        return []
+    edits: list[Edit] = []
+    for m in CJK_MARK_RE.finditer(text):
+        mark, after = m.group(1), m.group(2)
+        if mark == "・" and not after[:1].isalnum():
+            continue
+        glued = mark != "・" and after[:1].isalnum()  # "job。It": a space follows in English
+        edits.append((m.start(), m.end(), _CJK_MARKS[mark] + (" " if glued else "")))
     return edits
