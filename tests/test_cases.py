@@ -69,7 +69,8 @@ def test_known_failure(case: dict[str, Any]) -> None:
 def test_negatives_hold_in_every_profile() -> None:
     """Correct text must survive the mt profile too, unless a case names mt's own guesses."""
     for case in load("negative.json"):
-        if case.get("profile") == "default":
+        # a negative of another kind is a slip that only mt may repair (a stray fragment)
+        if case.get("profile") == "default" and case.get("kind", "clean") == "clean":
             for profile in newsclean.profile_names():
                 assert newsclean.clean(case["original"], profile=profile) == case["original"], (
                     case["label"],
