@@ -132,9 +132,12 @@ _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
 # Spelling-based guesses fail for these; each list is tested in tests/cases/negative.json.
 # Consonant sound despite a vowel letter: "a university", "a European", "a one-off".
 _YOU_SOUND = regex.compile(
-    r"(?:uni(?![mnd]|ll)|use|usu|usa|uti|ura|uri|ure|ubiq|uku|ukr|ugan|uga|uro|eu|ewe|one\b|once)",
+    r"(?:uni(?![mnd]|ll)|unanim|use|usi|usu|usa|uti|uto|utah|ura|uri|ure|urug|ubiq|uber|uku|ukr"
+    r"|ugan|uga|uro|eu|ewe|one(?:s|self)?\b|once)",
     regex.IGNORECASE,
 )
+# A consonant pair no English word begins with: the first letter is spoken as its name.
+_SPELLED_START = regex.compile(r"[b-df-hj-np-tv-z](?![aeiouyhlrw])(?<!s)|s(?=[bdfgjrvxz])")
 # Vowel sound despite a consonant letter: "an hour", "an honest", "an heir".
 _SILENT_H = regex.compile(r"(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
 # Only suspicious pairs match, literal-first (" a", "A"), so the engine jumps between the few
@@ -182,8 +185,10 @@ _NOT_AFTER_ARTICLE = frozenset(
 def _wants_an(word: str) -> bool | None:
     """True if ``word`` takes "an", False if "a", None when spelling cannot tell."""
     lower = word.lower()
-    if len(word) == 1 or word[:2].isupper() or lower in _NOT_AFTER_ARTICLE:
+    if len(word) <= 2 or word[:2].isupper() or lower in _NOT_AFTER_ARTICLE:
         return None  # letters and acronyms ("an MP", "a NATO summit", "a U.S."): sound unspelled
+    if not any(c in "aeiouy" for c in lower) or _SPELLED_START.match(lower):
+        return None  # "lsd", "rpm", "Nvidia", "Ngo": read letter by letter, or as no English word
     if lower[0] == "x":
         return None  # "a xenophobic" but "an Xbox"
     if _SILENT_H.match(lower):
