@@ -56,17 +56,19 @@ def unescape_moses_escapes(text: str) -> list[Edit]:
     return edits
 
 
-BPE_RE = re.compile(r"@@(?<=\w@@) (?=\w)")  # lookbehind after the literal: the engine skips to "@@"
+# A piece ends in "@@ " after any character but a space: subword-nmt splits punctuation and
+# initialisms too ("N@@ .@@ Y@@ .@@ U@@ ." for "N.Y.U.", WMT16 news).
+BPE_RE = re.compile(r"@@(?<=\S@@) (?=\S)")  # lookbehind after the literal: the engine skips to "@@"
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
 def join_bpe_subwords(text: str) -> list[Edit]:
     """Join BPE subword pieces: ``escal@@ ation`` becomes ``escalation``.
 
-    Safe: ``@@`` followed by a space inside a word is subword-nmt output only.
+    Safe: ``@@`` glued to what precedes it and followed by a space is subword-nmt output only.
 
-    >>> join_bpe_subwords("the escal@@ ation in Id@@ lib")
-    'the escalation in Idlib'
+    >>> join_bpe_subwords("the escal@@ ation in Id@@ lib at N@@ .@@ Y@@ .@@ U@@ .")
+    'the escalation in Idlib at N.Y.U.'
     >>> join_bpe_subwords("contact @@ mention")
     'contact @@ mention'
     """
