@@ -80,7 +80,7 @@ def _line_before(text: str, start: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start - 1) + 1, start - 1
 
 
-def _line_at(text: str, pos: int) -> tuple[int, int]:
+def line_at(text: str, pos: int) -> tuple[int, int]:
     """The span of the line holding offset ``pos``."""
     end = text.find("\n", pos)
     return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
@@ -138,7 +138,7 @@ def drop_line_spans(text: str, dropped: Iterable[tuple[int, int]]) -> list[Edit]
                 edits.append((before - 1, len(text), "\n" if text.endswith("\n") else ""))
             continue
         next_start = b_end + 1  # the line after the run exists: something visible follows
-        next_blank = is_blank(text, _line_at(text, next_start))
+        next_blank = is_blank(text, line_at(text, next_start))
         if next_blank and (a_start == 0 or is_blank(text, _line_before(text, a_start))):
             # the block and the blank run after it, up to the next visible line
             edits.append((a_start, text.rfind("\n", 0, visible.start()) + 1, ""))
@@ -168,7 +168,7 @@ def removal_edits(text: str, matches: list[Edit]) -> list[Edit]:
         if by_line and m[0] <= by_line[-1][0][1]:
             by_line[-1][1].append(m)
         else:
-            by_line.append((_line_at(text, m[0]), [m]))
+            by_line.append((line_at(text, m[0]), [m]))
     dropped: list[tuple[int, int]] = []
     tokens: list[Edit] = []
     for (ls, le), found in by_line:

@@ -16,7 +16,7 @@ from newsclean._scan import (
     SPACE_HYPHEN,
     SPACE_N_APOS,
 )
-from newsclean._text import removal_edits
+from newsclean._text import line_at, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
 
@@ -255,9 +255,8 @@ _RIGHT_WORD_RE = re.compile(r"[^\W\d_]+(?![\d_])")
 
 def _only_flag_on_line(text: str, pos: int) -> bool:
     """True when the " -x" at ``pos`` is the only one on its line and the line is not code."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
+    start, end = line_at(text, pos)
+    line = text[start:end]
     return (
         len(SPACE_HYPHEN_RE.findall(line)) == 1 and " --" not in line and not looks_like_code(line)
     )
@@ -368,9 +367,7 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     slips = scanned = quotes = curly = 0
     for at, (start, end, mark) in enumerate(candidates):
         if start > line_end:
-            line_start = text.rfind("\n", 0, start) + 1
-            found = text.find("\n", start)
-            line_end = found if found >= 0 else len(text)
+            line_start, line_end = line_at(text, start)
             line = text[line_start:line_end]
             code = looks_like_code(line)
             found_label = _LABEL_RE.search(line)
@@ -479,9 +476,7 @@ def join_spaced_quotes(text: str) -> list[Edit]:
     edits: list[Edit] = []
     at = text.find('"')
     while at >= 0:
-        start = text.rfind("\n", 0, at) + 1
-        found = text.find("\n", at)
-        end = found if found >= 0 else len(text)
+        start, end = line_at(text, at)
         edits += _quote_pairs(text, start, end)
         at = text.find('"', end)
     return edits
