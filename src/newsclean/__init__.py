@@ -7,8 +7,16 @@
 
 from newsclean.cleaner import Cleaner, Risk, cleaner
 from newsclean.cleaners.glossary import load_glossary
-from newsclean.errors import ConfigError, NewscleanError, ReplayError, UnknownCleanerError
+from newsclean.errors import (
+    ConfigError,
+    InputError,
+    MissingDependencyError,
+    NewscleanError,
+    ReplayError,
+    UnknownCleanerError,
+)
 from newsclean.explain import Change, Explained, replay
+from newsclean.io.extract import Extracted, extract
 from newsclean.pipeline import Pipeline, Step, clean, explain
 from newsclean.profiles import profile_names
 from newsclean.registry import CleanerInfo, get_cleaner, list_cleaners, register
@@ -21,6 +29,9 @@ __all__ = [
     "CleanerInfo",
     "ConfigError",
     "Explained",
+    "Extracted",
+    "InputError",
+    "MissingDependencyError",
     "NewscleanError",
     "Pipeline",
     "ReplayError",
@@ -31,6 +42,7 @@ __all__ = [
     "clean",
     "cleaner",
     "explain",
+    "extract",
     "get_cleaner",
     "list_cleaners",
     "load_glossary",

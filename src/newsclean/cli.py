@@ -37,6 +37,7 @@ from newsclean.io import (
     Writer,
     detect_format,
     make_writer,
+    output_kind,
     read_records,
 )
 from newsclean.io.atomic import STDOUT_NAMES, atomic_binary_writer, is_stdout
@@ -111,6 +112,26 @@ def _parser() -> argparse.ArgumentParser:
             "--glob",
             help="files to take from directories (default: files of the known formats, "
             "compressed or not)",
+        )
+        html = p.add_argument_group("HTML pages and feed items")
+        html.add_argument(
+            "--extractor",
+            choices=("trafilatura", "render"),
+            default="trafilatura",
+            help="HTML pages: trafilatura finds the article (pip install 'newsclean[html]'); "
+            "render keeps every visible text node (default: trafilatura)",
+        )
+        html.add_argument(
+            "--html-comments", action="store_true", help="keep readers' comments under articles"
+        )
+        html.add_argument(
+            "--no-html-tables", action="store_true", help="leave out the text of tables"
+        )
+        html.add_argument("--html-links", action="store_true", help="write links as [text](url)")
+        html.add_argument(
+            "--no-alt-text",
+            action="store_true",
+            help="rendered HTML (feed items, --extractor render): leave out image alt text",
         )
 
     p_clean = sub.add_parser("clean", help="clean records and write them in their format")
@@ -225,7 +246,15 @@ def _options(args: argparse.Namespace) -> FormatOptions:
                 f"--field {name!r}: a field is a name or a dotted path such as body.text"
             )
     return FormatOptions(
-        fields=fields, column=args.column, lang=args.lang or None, lang_field=args.lang_field
+        fields=fields,
+        column=args.column,
+        lang=args.lang or None,
+        lang_field=args.lang_field,
+        extractor=args.extractor,
+        html_comments=args.html_comments,
+        html_tables=not args.no_html_tables,
+        html_links=args.html_links,
+        alt_text=not args.no_alt_text,
     )
 
 
@@ -413,7 +442,7 @@ def _check_suffix(target: Path, writes: str) -> None:
     """Refuse an output name whose extension promises another format than is written."""
     suffix = strip_compression(target).suffix.lower()
     named = [f.writes for f in FORMATS.values() if suffix in f.suffixes]
-    if not named or writes in named or (writes == "items" and suffix in (".rss", ".xml")):
+    if not named or writes in named or writes == "rss" or (writes == "items" and "jsonl" in named):
         return
     wanted = OUTPUT_SUFFIX[writes]
     raise UsageError(
@@ -476,7 +505,7 @@ def _clean(args: argparse.Namespace) -> int:
             raise UsageError("several JSON files make one array each: give -o DIRECTORY/")
         if output is not None:
             targets = [Path(output)]
-            _check_suffix(Path(output), next(iter(kinds)))
+            _check_suffix(Path(output), output_kind(formats[0][0], Path(output)))
     _check_outputs(
         [path for _, path, _ in formats if path is not None],
         [*targets, *(p for p in (args.rejects, args.stats) if p is not None)],
@@ -551,12 +580,9 @@ def _clean(args: argparse.Namespace) -> int:
                 with atomic_binary_writer(target) as out:
                     write_all([(fmt, path, base)], make_writer(FORMATS[fmt].writes, out))
         elif output is not None:
-            writes = FORMATS[formats[0][0]].writes
             target = Path(output)
-            if writes == "items" and strip_compression(target).suffix.lower() in (".rss", ".xml"):
-                writes = "rss"  # feed items asked for as XML: an RSS 2.0 document
             with atomic_binary_writer(target) as out:
-                write_all(formats, make_writer(writes, out))
+                write_all(formats, make_writer(output_kind(formats[0][0], target), out))
         else:
             out = sys.stdout.buffer
             write_all(formats, make_writer(FORMATS[formats[0][0]].writes, out))

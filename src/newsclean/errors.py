@@ -29,6 +29,14 @@ class ReplayError(NewscleanError, ValueError):
     """A change list does not fit the text it is replayed on."""
 
 
+class InputError(NewscleanError):
+    """A file cannot be opened or read as asked; the message names it."""
+
+
+class MissingDependencyError(NewscleanError, ImportError):
+    """An optional extra is needed for what was asked; the message says which to install."""
+
+
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     """Return a ' Did you mean ...?' suffix naming close matches, or a list of valid names.
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from newsclean import _toml, registry
+from newsclean._code import protected_spans
 from newsclean._scan import scan
 from newsclean.cleaner import Cleaner, Risk, apply_edits, check_text, from_function
 from newsclean.errors import ConfigError
@@ -212,6 +213,48 @@ class Pipeline:
         return Explained(self._run_text(text, lang, changes), changes)
 
     def _run_text(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
+        code = protected_spans(text)
+        if not code:
+            return self._run_piece(text, lang, changes)
+        # Code quoted in the text stays byte for byte: the prose between the code blocks is
+        # cleaned piece by piece, in order. A piece's changes are moved to where it stands in
+        # the whole text, and its steps numbered after the previous piece's, so the change
+        # list replays on the whole text.
+        if lang is None:
+            lang = detect_language("\n".join(text[a:b] for a, b in _between(code, len(text))))
+        out: list[str] = []
+        done, steps = 0, self.max_passes * len(self._calls)
+        for number, (start, end) in enumerate(_between(code, len(text))):
+            # line breaks next to a code block belong to the layout around it, not the prose
+            if start:
+                while start < end and text[start] in "\r\n":
+                    start += 1
+                    out.append(text[start - 1])
+                    done += 1
+            keep = end
+            if end < len(text):
+                while end > start and text[end - 1] in "\r\n":
+                    end -= 1
+            mark = len(changes) if changes is not None else 0
+            piece = text[start:end]
+            if piece.strip():
+                piece = self._run_piece(piece, lang, changes)
+            if changes is not None and (done or number):
+                changes[mark:] = [
+                    dataclasses.replace(
+                        c, start=c.start + done, end=c.end + done, step=c.step + number * steps
+                    )
+                    for c in changes[mark:]
+                ]
+            out.append(piece + text[end:keep])
+            done += len(piece) + keep - end
+            if keep < len(text):
+                block = text[keep : next(b for a, b in code if a == keep)]
+                out.append(block)
+                done += len(block)
+        return "".join(out)
+
+    def _run_piece(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
         if not _lone_cr(text):
             return self._run(text, lang, changes)
         # Classic Mac line ends: run on LF ends (one character for one, so offsets hold).
@@ -403,6 +446,17 @@ def _line_of(source: str, exc: Exception) -> str:
 @functools.lru_cache(maxsize=16)
 def _profile_pipeline(name: str) -> Pipeline:
     return Pipeline.from_profile(name)
+
+
+def _between(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The gaps of ``[0, length)`` around sorted, disjoint ``spans``, one before each span and
+    one after the last (some may be empty)."""
+    gaps, pos = [], 0
+    for start, end in spans:
+        gaps.append((pos, start))
+        pos = end
+    gaps.append((pos, length))
+    return gaps
 
 
 def clean(text: str, *, profile: str = "default", lang: str | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from newsclean._code import looks_like_code
 from newsclean._scan import (
     AT,
     HYPHEN_SPACE,
@@ -421,32 +422,6 @@ _MENTION_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ee]ach|[Ee]very|[Aa]ny)(?
 # The end of a token that names a file, a module or an address (a dot, slash or underscore
 # inside it): a space before the full stop after it is kept.
 _NAME_END_RE = re.compile(r"[\w-](?:[./][A-Za-z_]|_)[\w./-]*\Z")
-# Lines of code and configuration quoted in tech news: a prompt or a shell variable, a
-# Dockerfile or SQL keyword, Python statements, an assignment, braces, arrows. Spacing there
-# is syntax, not a slip (`COPY . /app`, `lambda x :`, `"user-agent" : x`).
-CODE_LINE_RE = re.compile(
-    r"""^\s*(?:>>>|\.\.\.\s|\$|\#!|//|\./
-    |(?:FROM|RUN|COPY|ADD|ENV|ARG|CMD|WORKDIR|EXPOSE|ENTRYPOINT|VOLUME|USER
-       |SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP)\s
-    |(?:import|from)\s[\w.]+(?:\s+import\s|\s*$)
-    |(?:def|class|if|elif|for|while|return|with)\s[^\n]*:\s*$
-    |[\w.\[\]"']+\s=\s)
-    |\blambda\b|[{}]|==|=>|->|:=|\w\(\)""",
-    re.VERBOSE,
-)
-
-
-def looks_like_code(line: str) -> bool:
-    """True for a line of code or configuration, where spacing is syntax.
-
-    >>> looks_like_code("COPY . /tmp/myapp"), looks_like_code(">>> odd = lambda x : bool(x % 2)")
-    (True, True)
-    >>> looks_like_code("The rebels , backed by Turkey , advanced .")
-    False
-    """
-    return CODE_LINE_RE.search(line) is not None
-
-
 # A straight double quote that opens (at a line start, or after a space or an opening bracket)
 # and one that closes (before a space, punctuation or the line end). Tokenised and
 # half-detokenised MT output pads quotations inside: `he said " we will go " .` (WMT system

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsclean.batch import _pipeline_of
+from newsclean.errors import InputError
 from newsclean.io import FormatOptions, make_writer
-from newsclean.io.compression import InputError, open_binary_read
+from newsclean.io.compression import open_binary_read
 from newsclean.io.jsonl import read_jsonl
 from newsclean.io.parquet import check_fields, open_parquet, records_of_table, table_of
 from newsclean.records import Record

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import IO, Protocol
 from xml.sax.saxutils import escape
 
-from newsclean.io.compression import InputError, open_binary_read, strip_compression
+from newsclean.errors import InputError
+from newsclean.io.compression import open_binary_read, strip_compression
 from newsclean.io.delimited import DelimitedWriter, read_delimited
-from newsclean.io.feeds import read_feed
-from newsclean.io.html import read_html
+from newsclean.io.extract import read_html
+from newsclean.io.feeds import JSON_FEED_MARK, read_feed, read_json_feed
 from newsclean.io.jsonl import (
     JsonArrayWriter,
     dumps,
@@ -40,6 +41,7 @@ __all__ = [
     "Writer",
     "detect_format",
     "make_writer",
+    "output_kind",
     "read_records",
 ]
 
@@ -124,6 +126,8 @@ FORMATS: dict[str, Format] = {
         Format("tsv", partial(read_delimited, delimiter="\t"), "tsv", (".tsv", ".tab")),
         Format("text", read_text, "text", (".txt", ".text", ".md")),
         Format("feed", read_feed, "items", (".rss", ".atom", ".xml")),
+        # by content only: a .json file that names a jsonfeed.org version
+        Format("jsonfeed", read_json_feed, "items", ()),
         Format("html", read_html, "text", (".html", ".htm", ".xhtml")),
         Format("parquet", read_parquet, "parquet", (".parquet", ".pq")),
     )
@@ -139,6 +143,27 @@ OUTPUT_SUFFIX = {
 }
 
 
+def output_kind(fmt: str, target: Path | None = None) -> str:
+    """What records of input format ``fmt`` are written as, to ``target`` (None: stdout).
+
+    Usually the input's own format (feeds: their items as JSON Lines; pages: text). Two
+    outputs are asked for by the target's name: feed items to ``.rss``/``.xml`` are an RSS
+    document, and pages to ``.jsonl`` are JSON Lines with the page's metadata as fields.
+
+    >>> output_kind("html"), output_kind("html", Path("pages.jsonl.gz")), output_kind("feed", Path("x.rss"))
+    ('text', 'items', 'rss')
+    """
+    writes = FORMATS[fmt].writes
+    if target is None:
+        return writes
+    suffix = strip_compression(target).suffix.lower()
+    if writes == "items" and suffix in (".rss", ".xml"):
+        return "rss"
+    if fmt == "html" and suffix in FORMATS["jsonl"].suffixes:
+        return "items"
+    return writes
+
+
 _COMMENT_RE = re.compile(rb"\s*<!--.*?-->", re.DOTALL)
 
 
@@ -152,8 +177,16 @@ def detect_format(path: Path, head: bytes = b"", column: str = "text") -> str:
     ('jsonl', 'jsonl')
     >>> detect_format(Path("-"), b"\xef\xbb\xbfid,text\r\n1,a"), detect_format(Path("-"), b"id\ttext\n")
     ('csv', 'tsv')
+    >>> detect_format(Path("feed.json"), b'{"version": "https://jsonfeed.org/version/1.1", "items": []}')
+    'jsonfeed'
     """
     suffix = strip_compression(path).suffix.lower()
+    if (
+        suffix in ("", ".json", ".feed")
+        and head.lstrip()[:1] in (b"{", b"\xef")
+        and JSON_FEED_MARK in head
+    ):
+        return "jsonfeed"
     for fmt in FORMATS.values():
         if suffix in fmt.suffixes:
             return fmt.name

@@ -9,7 +9,7 @@ import lzma
 from pathlib import Path
 from typing import IO, Any
 
-from newsclean.errors import NewscleanError
+from newsclean.errors import InputError
 
 _MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
 _SUFFIX = {
@@ -20,10 +20,6 @@ _SUFFIX = {
     ".zst": "zstd",
     ".zstd": "zstd",
 }
-
-
-class InputError(NewscleanError):
-    """A file cannot be opened or read as asked; the message names it."""
 
 
 def compression_of(path: Path, head: bytes = b"") -> str | None:

@@ -3,16 +3,17 @@
 Every text node outside furniture elements (scripts, styles, navigation, headers, footers,
 asides) comes out: block elements (``p``, ``div``, ``section``, ``li``, headings, …) are
 separated by a blank line, ``<br>`` is a line break, and inline elements (``span``, ``a``,
-``b``…) never split or glue words. Text of ``<pre>`` keeps its lines. Image alt text is its
-own line, so ``drop_caption_blocks`` can judge it.
+``b``…) never split or glue words. Code keeps its lines (see `html_to_text`). Image alt text
+is its own line, so ``drop_caption_blocks`` can judge it.
+
+This renders fragments whole (the HTML of a feed item). A page's article is found by
+`newsclean.io.extract`.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
-from typing import IO
 
 from bs4 import BeautifulSoup
 from bs4.element import (
@@ -24,9 +25,6 @@ from bs4.element import (
     ProcessingInstruction,
     Tag,
 )
-
-from newsclean.io.options import FormatOptions
-from newsclean.records import Record
 
 # Page furniture, not story. (A figure's caption stays: drop_caption_blocks decides on it.)
 _SKIP = frozenset(
@@ -101,10 +99,14 @@ _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
 
 
 # Break marks: a block edge, and the edge of a line of its own (alt text, a caption) that
-# merges with its neighbours. "\n" is a <br>. Text nodes lose these two control characters.
+# merges with its neighbours. "\n" is a <br>. Text nodes lose these control characters.
 _BLOCK, _LINE = "\x1e", "\x1f"
-_MARKS = {0x1E: None, 0x1F: None}
+# Around the number of a code block kept aside until the layout is done (not whitespace to
+# str.split, unlike the marks above; a NUL in a text node becomes U+FFFD, as in browsers).
+_CODE = "\x00"
+_MARKS = {0x00: "\ufffd", 0x1E: None, 0x1F: None}
 _BREAKS_RE = re.compile("[\x1e\x1f\n]*[\x1e\x1f][\x1e\x1f\n]*")
+_CODE_RE = re.compile("\x00([0-9]+)\x00")
 
 
 def _break(run: re.Match[str]) -> str:
@@ -114,43 +116,68 @@ def _break(run: re.Match[str]) -> str:
     return "\n" * max(1, min(2, marks.count("\n")))
 
 
-def _render(node: Tag, out: list[str], pre: bool) -> None:
-    """Append text pieces and break marks."""
-    for child in node.children:
-        if isinstance(child, NavigableString):
-            if isinstance(child, _NOT_TEXT):
+class _Renderer:
+    """Walks a parsed page, appending text pieces and break marks to ``out``. Code blocks are
+    kept aside, whole, and stand in ``out`` as a placeholder until the layout is done."""
+
+    def __init__(self, alt_text: bool) -> None:
+        self.out: list[str] = []
+        self.code: list[str] = []
+        self.alt_text = alt_text
+
+    def render(self, node: Tag) -> None:
+        out = self.out
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, _NOT_TEXT):
+                    out.append(" ".join(str(child).translate(_MARKS).split("\n")))
                 continue
-            text = str(child).translate(_MARKS)
-            out.append(text if pre else " ".join(text.split("\n")))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        name = child.name.lower()
-        if name in _SKIP:
-            continue
-        if name == "br":
-            out.append("\n")
-        elif name == "img":
-            alt = (child.get("alt") or "").strip()  # type: ignore[union-attr]
-            if alt:
-                out += [_LINE, alt.translate(_MARKS), _LINE]
-        elif name == "figcaption":  # a line under its image's alt text, as scrapers see it
-            out.append("\n")
-            _render(child, out, pre)
-            out.append("\n")
-        elif name == "figcaption":  # a line under its image's alt text, as scrapers see it
-            out.append(_LINE)
-            _render(child, out, pre)
-            out.append(_LINE)
-        elif name in _BLOCKS:
-            out.append(_BLOCK)
-            _render(child, out, pre or name == "pre")
-            out.append(_BLOCK)
-        else:
-            _render(child, out, pre)
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower()
+            if name in _SKIP:
+                continue
+            if name == "br":
+                out.append("\n")
+            elif name == "img":
+                alt = (child.get("alt") or "").strip()  # type: ignore[union-attr]
+                if alt and self.alt_text:
+                    out += [_LINE, alt.translate(_MARKS), _LINE]
+            elif name == "pre" or (name == "code" and "\n" in child.get_text().strip()):
+                self.fence(child.get_text())
+            elif name == "code":
+                out.append(_inline_code(child.get_text().translate(_MARKS)))
+            elif name == "figcaption":  # a line under its image's alt text, as scrapers see it
+                out.append("\n")
+                self.render(child)
+                out.append("\n")
+            elif name in _BLOCKS:
+                out.append(_BLOCK)
+                self.render(child)
+                out.append(_BLOCK)
+            else:
+                self.render(child)
+
+    def fence(self, code: str) -> None:
+        """A code block, verbatim, as a Markdown fenced block (which the pipeline leaves
+        alone: `newsclean._code`)."""
+        code = code.translate(_MARKS).strip("\n")
+        if not code.strip():
+            return
+        fence = "~~~~" if "```" in code else "```"
+        self.out += [_BLOCK, f"{_CODE}{len(self.code)}{_CODE}", _BLOCK]
+        self.code.append(f"{fence}\n{code}\n{fence}")
 
 
-def _layout(pieces: list[str]) -> str:
+def _inline_code(code: str) -> str:
+    """Code inside a sentence, as a Markdown code span."""
+    code = " ".join(code.split())
+    if not code:
+        return ""
+    return f"`{code}`" if "`" not in code else f"`` {code} ``"
+
+
+def _layout(pieces: list[str], code: list[str]) -> str:
     """Join pieces: collapse spaces within lines, at most one blank line between blocks."""
     text = _BREAKS_RE.sub(_break, "".join(pieces))
     paragraphs = []
@@ -159,26 +186,31 @@ def _layout(pieces: list[str]) -> str:
         lines = [line for line in lines if line]
         if lines:
             paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)
+    return _CODE_RE.sub(lambda m: code[int(m.group(1))], "\n\n".join(paragraphs))
 
 
-def html_to_text(markup: str | bytes) -> str:
+def html_to_text(markup: str | bytes, *, alt_text: bool = True) -> str:
     """The visible text of an HTML page or fragment, one block per paragraph.
+
+    Code (``<pre>``, and ``<code>`` of several lines) comes out verbatim as a Markdown fenced
+    block, and ``<code>`` inside a sentence as a code span, so that cleaning leaves it alone.
+    ``alt_text=False`` drops the alt text of images (by default it is a line of its own).
 
     >>> html_to_text("<p>Troops <b>left</b>.</p><script>x()</script><p>Talks resumed.</p>")
     'Troops left.\\n\\nTalks resumed.'
     >>> html_to_text("<div>Intro text</div><p>First line<br>second line</p><span>tail</span>")
     'Intro text\\n\\nFirst line\\nsecond line\\n\\ntail'
+    >>> print(html_to_text("<p>Set <code>x = a ? b : c</code>:</p><pre>if x:\\n    y  = 1</pre>"))
+    Set `x = a ? b : c`:
+    <BLANKLINE>
+    ```
+    if x:
+        y  = 1
+    ```
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # bs4's "looks like a file name/URL" hints
         soup = BeautifulSoup(markup, "html.parser")
-    pieces: list[str] = []
-    _render(soup, pieces, pre=False)
-    return _layout(pieces)
-
-
-def read_html(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator[Record]:
-    data = stream.read()
-    # No raw: what comes out of an HTML page is always its text, cleaned.
-    yield Record(where, texts={"text": html_to_text(data)}, item={"path": where}, lang=options.lang)
+    renderer = _Renderer(alt_text)
+    renderer.render(soup)
+    return _layout(renderer.out, renderer.code)

@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from newsclean.io.compression import InputError
+from newsclean.errors import InputError
 from newsclean.io.jsonl import record_from_object, set_path
 from newsclean.io.options import FormatOptions
 from newsclean.records import Record
