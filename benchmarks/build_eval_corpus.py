@@ -4,7 +4,8 @@ Sources, each case keeping its own `source`:
 - tests/cases/*.json: every case run through a profile (in-the-wild, synthetic, negative and
   known-failure cases; known failures stay in and count against the score);
 - samples/*.txt: the two seed articles, with tests/data/expected/<seed>.<profile>.txt;
-- src/newsclean/testing/passages/*.txt: real clean news passages (kind "clean").
+- src/newsclean/testing/passages/open.jsonl: real, openly licensed clean news passages
+  (kind "clean").
 
 The case files stay the one place cases are written; this script derives the corpus from them.
 
@@ -18,6 +19,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+from newsclean.testing._passages import passage_records
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "eval" / "corpus.jsonl"
@@ -54,16 +57,14 @@ def build() -> str:
                     "expected": expected.read_text(encoding="utf-8"),
                 }
             )
-    passages = ROOT / "src" / "newsclean" / "testing" / "passages"
-    for passage in sorted(passages.glob("*.txt")):
-        text = passage.read_text(encoding="utf-8")
+    for record in passage_records():
         rows.append(
             {
-                "id": f"clean-{passage.stem}",
-                "source": f"{passage.relative_to(ROOT)} (see SOURCES.md there)",
+                "id": f"clean-{record['id']}",
+                "source": f"{record['attribution']}, {record['original_url']} ({record['licence']})",
                 "kind": "clean",
-                "raw": text,
-                "expected": text,
+                "raw": record["text"],
+                "expected": record["text"],
             }
         )
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

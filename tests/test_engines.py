@@ -24,6 +24,8 @@ from newsclean.batch import BatchCleaner, clean_column
 from newsclean.engines import EngineError, require
 from test_cli import command
 
+pytestmark = pytest.mark.cluster
+
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 pd = pytest.importorskip("pandas")

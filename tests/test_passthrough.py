@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import newsclean
 from newsclean.testing._passages import bundled_passages
 
-PASSAGES = bundled_passages()
+# The openly licensed passages the package bundles, and the research-only ones kept for tests
+# (tests/data/clean/README.md).
+CLEAN = Path(__file__).resolve().parent / "data" / "clean"
+PASSAGES = bundled_passages() | {
+    path.stem: path.read_text(encoding="utf-8") for path in sorted(CLEAN.glob("*.txt"))
+}
 
 
 @pytest.mark.parametrize("profile", ["default", "mt"])

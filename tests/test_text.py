@@ -183,7 +183,7 @@ def test_regexes_rewritten_for_speed_match_the_originals(text: str) -> None:
     quote = re.compile(r'"|&quot;|&QUOT;|&#34;|&#x22;|(?<![&0-9_])(?<!ali)quot;')
     for old, new in [
         (quote, QUOTE_TOKEN_RE),
-        (re.compile(r"(?<=\S)@@ (?=\S)"), BPE_RE),
+        (re.compile(r"(?<=[^\s@])@@ (?=[^\s@])"), BPE_RE),
         (re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+"), CONTROL_RE),
         (
             re.compile(

@@ -5,6 +5,8 @@
 'Bashar al-Assad said.'
 """
 
+from newsclean import _scan
+from newsclean._version import __version__
 from newsclean.cleaner import Cleaner, Risk, cleaner
 from newsclean.cleaners.glossary import load_glossary
 from newsclean.errors import (
@@ -21,7 +23,9 @@ from newsclean.pipeline import Pipeline, Step, clean, explain
 from newsclean.profiles import profile_names
 from newsclean.registry import CleanerInfo, get_cleaner, list_cleaners, register
 
-__version__ = "0.1.0"
+# How this install runs: "compiled" when the C scan (newsclean._speedups) was built, else
+# "pure-python" (same output, slower; a SpeedupsMissingWarning said so once).
+__build__ = "compiled" if _scan.COMPILED else "pure-python"
 
 __all__ = [
     "Change",
@@ -38,6 +42,7 @@ __all__ = [
     "Risk",
     "Step",
     "UnknownCleanerError",
+    "__build__",
     "__version__",
     "clean",
     "cleaner",

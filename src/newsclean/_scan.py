@@ -13,9 +13,13 @@ finds no edit wherever its gate is closed.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import warnings
 from collections.abc import Callable
 from importlib import resources
+
+from newsclean.errors import SpeedupsMissingWarning
 
 AMP = 1 << 0  # &
 SEMI = 1 << 1  # ;
@@ -236,9 +240,19 @@ def any_repeat(text: str) -> bool:
 scan: Callable[[str], int] = scan_python
 repeat_candidate: Callable[[str], bool] = any_repeat
 try:
+    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):  # benchmarks and tests of the fallback
+        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
     from newsclean import _speedups
-except ImportError:  # built without a C compiler: same results, slower
+except ImportError as missing:  # built without a C compiler: same results, slower
     COMPILED = False
+    if not os.environ.get("NEWSCLEAN_PURE_PYTHON"):
+        warnings.warn(
+            "newsclean: the compiled scan (newsclean._speedups) is not built here, so cleaning "
+            f"runs in pure Python, several times slower ({missing}). Reinstall newsclean where "
+            "a C compiler is available, or install a binary wheel, to build it.",
+            SpeedupsMissingWarning,
+            stacklevel=2,
+        )
 else:
     _speedups.set_line_heads(LINE_HEADS, LINE_SKIP)
     _speedups.set_char_facts(MOJIBAKE_LEADS, MOJIBAKE)

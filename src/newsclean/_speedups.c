@@ -685,8 +685,15 @@ static PyMethodDef methods[] = {
      "repeat_candidate(text) -> bool: some ASCII word follows itself after spaces or tabs."},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups",
-                                    "Compiled helpers of newsclean (optional).", -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT,
+                                    "_speedups",
+                                    "Compiled helpers of newsclean (optional).",
+                                    -1,
+                                    methods,
+                                    NULL,
+                                    NULL,
+                                    NULL,
+                                    NULL};
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     if (init_tables() < 0) return PyErr_NoMemory();

@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from newsclean import _scan
 from newsclean.cleaner import Edit
 
 _SPACE = " \t"
@@ -35,9 +36,9 @@ def line_spans_python(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-try:
+if _scan.COMPILED:
     from newsclean._speedups import line_spans as _split_lines
-except ImportError:  # built without a C compiler
+else:  # built without a C compiler (or NEWSCLEAN_PURE_PYTHON)
     _split_lines = line_spans_python
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from newsclean import __version__
+from newsclean import __build__, __version__
 from newsclean.engines import ENGINES
 from newsclean.engines import FORMATS as ENGINE_FORMATS
 from newsclean.errors import NewscleanError
@@ -75,7 +75,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 ok, 1 internal error, 2 usage or input error, 3 quality gate "
         "failed, 4 records passed through unchanged, 130 interrupted.",
     )
-    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    scan = (
+        "compiled scan"
+        if __build__ == "compiled"
+        else "pure-Python scan: slower, no C compiler at install"
+    )
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__} ({scan})")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_pipeline(p: argparse.ArgumentParser) -> None:

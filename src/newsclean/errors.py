@@ -51,3 +51,7 @@ def did_you_mean(name: str, choices: Iterable[str]) -> str:
     if close:
         return " Did you mean " + " or ".join(repr(c) for c in close) + "?"
     return " Valid names: " + ", ".join(choices) + "."
+
+
+class SpeedupsMissingWarning(RuntimeWarning):
+    """The compiled scan was not built: cleaning gives the same output, more slowly."""

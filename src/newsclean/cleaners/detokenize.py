@@ -59,7 +59,9 @@ def unescape_moses_escapes(text: str) -> list[Edit]:
 
 # A piece ends in "@@ " after any character but a space: subword-nmt splits punctuation and
 # initialisms too ("N@@ .@@ Y@@ .@@ U@@ ." for "N.Y.U.", WMT16 news).
-BPE_RE = re.compile(r"@@(?<=\S@@) (?=\S)")  # lookbehind after the literal: the engine skips to "@@"
+# lookbehind after the literal: the engine skips to "@@". No "@" on either side: removing
+# "@@ " from "0@@@ @ 0" would make a new one, and the cleaner must be idempotent.
+BPE_RE = re.compile(r"@@(?<=[^\s@]@@) (?=[^\s@])")
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
@@ -416,9 +418,13 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
 # A bracketed label ending a line, as some sites credit each quoted source: "[ Engadget ]",
 # "It's Complicated [ Bloomberg ]". Its spacing is the site's style.
 _LABEL_RE = re.compile(r"\[(?: [^\[\]\n]{1,40}|[^\[\]\n]{1,40} )\]\s*$")
-# A punctuation mark named in prose comes after a determiner, maybe with an -ing word between:
-# "a trailing , in a list", "the . key".
-_MENTION_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ee]ach|[Ee]very|[Aa]ny)(?: [a-z]+ing)?\Z")
+# A punctuation mark named in prose comes after a determiner, maybe with a word for where it
+# stands between: "a trailing , in a list", "the . key". Not any -ing word: in "This morning ,
+# team members" the comma is used, not named.
+_MENTION_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ee]ach|[Ee]very|[Aa]ny)"
+    r"(?: (?:trailing|leading|closing|opening|dangling|missing|extra|final|following|single|lone))?\Z"
+)
 # The end of a token that names a file, a module or an address (a dot, slash or underscore
 # inside it): a space before the full stop after it is kept.
 _NAME_END_RE = re.compile(r"[\w-](?:[./][A-Za-z_]|_)[\w./-]*\Z")

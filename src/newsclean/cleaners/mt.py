@@ -92,6 +92,8 @@ def remove_repeated_words(text: str) -> list[Edit]:
     'He had had enough, and he said that that was it; what it is is war'
     >>> remove_repeated_words("The car was looked at at the station; it passed at at least one test, at at at noon")
     'The car was looked at at the station; it passed at least one test, at at noon'
+    >>> remove_repeated_words("a speech for for [sic] the living")  # the editor kept it
+    'a speech for for [sic] the living'
     """
     # One compiled pass (newsclean._scan) rules out most texts: a doubled word is a run of
     # ASCII letters that follows itself, which also finds "the the," before punctuation.
@@ -107,6 +109,8 @@ def remove_repeated_words(text: str) -> list[Edit]:
             continue  # "The the" is a slip; "the The" may be a lost sentence break
         if word in _legit_doublings() and word not in _NEVER_DOUBLED:
             continue
+        if _SIC_RE.match(text, m.end()):
+            continue  # quoted as it was said or written: "for for [sic]" (Wikinews)
         if word in ("is", "was"):
             before = text[max(0, m.start() - 12) : m.start()].split()
             if before and before[-1].lower() in _COPULA_OK_AFTER:
@@ -127,6 +131,7 @@ def remove_repeated_words(text: str) -> list[Edit]:
 
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+_SIC_RE = re.compile(r"[ \t]*[\[(]sic[\])]", re.IGNORECASE)
 
 
 # Spelling-based guesses fail for these; each list is tested in tests/cases/negative.json.

@@ -170,7 +170,8 @@ def spaced_hyphen(draw: Draw, para: str) -> list[str] | None:
         m
         for m in _HYPHENATED.finditer(para)
         if m.group(1).lower() in _PREFIXES
-        or m.group(2)[0].isupper()
+        # a Capitalised word: an all-capitals one after " -" reads as a flag (``-REx``, ``-A``)
+        or (m.group(2)[:1].isupper() and m.group(2)[1:2].islower())
         or m.group(2).endswith(_COMPOUND_ENDS)
     ]
     spot = _pick(draw, spots)
@@ -183,7 +184,9 @@ def spaced_hyphen(draw: Draw, para: str) -> list[str] | None:
 
 def punctuation_spacing(draw: Draw, para: str) -> list[str] | None:
     """A detokenisation space before ``,`` or ``.`` or inside brackets (``word ,``)."""
-    spots = list(re.finditer(r"(?<=[A-Za-z])(?=[,.](?:\s|$))|(?<=\()(?=\w)|(?<=\w)(?=\))", para))
+    # after a word of two letters or more: "a.m ." is an abbreviation's, which the cleaner
+    # rightly leaves
+    spots = list(re.finditer(r"(?<=[A-Za-z]{2})(?=[,.](?:\s|$))|(?<=\()(?=\w)|(?<=\w)(?=\))", para))
     spot = _pick(draw, spots)
     if spot is None:
         return None
@@ -257,7 +260,9 @@ def a_an_slip(draw: Draw, para: str) -> list[str] | None:
     """An article that disagrees with the next word (``an deadly``, ``a attack``)."""
     spots = list(
         re.finditer(
-            r"(?<![\w'’.-])(a) (?=[bcdfgjklmnpqrstvwz][a-z]{2})|(?<![\w'’.-])(an) (?=[ai][a-z]{2})",
+            # not before a hyphenated word, whose sound the cleaner does not guess
+            r"(?<![\w'’.-])(a) (?=[bcdfgjklmnpqrstvwz][a-z]{2,}\b(?!-))"
+            r"|(?<![\w'’.-])(an) (?=[ai][a-z]{2,}\b(?!-))",
             para,
         )
     )
@@ -270,7 +275,7 @@ def a_an_slip(draw: Draw, para: str) -> list[str] | None:
 
 def stray_fragment(draw: Draw, para: str) -> list[str] | None:
     """A one-word fragment after the last sentence (``factions. agency.``)."""
-    if not re.search(r"[a-z]{2}\.$", para):
+    if not re.search(r"(?:^|\s)[A-Za-z]*[a-z]{2}\.$", para):  # a word, not "6pm."
         return None
     return [
         para
