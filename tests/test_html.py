@@ -170,7 +170,7 @@ def test_json_feed(tmp_path: Path) -> None:
                 "id": "1",
                 "url": "https://example.org/1",
                 "title": "Talks resume",
-                "content_html": "<p>Bashar al -Assad <b>said</b>.</p><p>Next<br>line</p>",
+                "content_html": "<p>Bashar al -Assad <b>said</b>.</p><p>First<br>line</p>",
             },
             {"id": "2", "content_text": "Plain text , item two ."},
         ],
@@ -181,7 +181,7 @@ def test_json_feed(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     items = jsonl(out.stdout)
     assert [i["id"] for i in items] == ["1", "2"]
-    assert items[0]["content"] == "Bashar al-Assad said.\n\nNext\nline"
+    assert items[0]["content"] == "Bashar al-Assad said.\n\nFirst\nline"
     assert items[0]["link"] == "https://example.org/1"
     assert items[1]["content"] == "Plain text, item two."
 

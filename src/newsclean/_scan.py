@@ -54,7 +54,8 @@ DUP_LINE = 1 << 24
 # "Image copyright" or "Photo by": every photo-credit shape.
 CREDIT_LINE = 1 << 25
 # A line of 2 to 120 characters that begins, after white space and bullets (LINE_SKIP), as a
-# phrase of data/boilerplate.txt does (LINE_HEADS), case ignored: the boilerplate gate.
+# phrase of data/boilerplate.txt does, or is a line of share_targets.txt or lead_ins.txt
+# (LINE_HEADS), case ignored: the boilerplate gate, and the title-case lead-ins' gate.
 HEAD_LINE = 1 << 26
 
 MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
@@ -70,10 +71,15 @@ END = "\x01"  # in a head: only white space and LINE_SKIP characters may follow
 
 
 def _line_heads() -> tuple[str, ...]:
-    """What the lines of data/boilerplate.txt begin with: a whole phrase and the line's end
+    """What the lines of data/boilerplate.txt (and share_targets.txt) begin with: a whole phrase and the line's end
     (END), or what comes before the ``*`` of a prefix pattern; lower case, single spaces.
     A head that another head begins is left out: the shorter one already matches."""
-    raw = resources.files("newsclean.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    data = resources.files("newsclean.data")
+    raw = data.joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    # whole lines too: a share widget's labels (drop_boilerplate_lines drops runs of them),
+    # and lead-ins, which drop_orphaned_lead_ins takes in a button's title case ("Read More")
+    for name in ("share_targets.txt", "lead_ins.txt"):
+        raw += "\n" + data.joinpath(name).read_text(encoding="utf-8")
     heads = set()
     for line in raw.splitlines():
         if line.strip() and not line.startswith("#"):

@@ -43,6 +43,7 @@ from newsclean.io import (
 from newsclean.io.atomic import STDOUT_NAMES, atomic_binary_writer, is_stdout
 from newsclean.io.compression import open_binary_read, open_stdin, strip_compression
 from newsclean.io.jsonl import dumps as dumps_json
+from newsclean.learn import LineCounts, phrase_file, read_phrases, source_of
 from newsclean.pipeline import Pipeline
 from newsclean.records import Record
 from newsclean.registry import list_cleaners
@@ -87,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
         group = p.add_mutually_exclusive_group()
         group.add_argument("--profile", default="default", help="shipped profile: default or mt")
         group.add_argument("--pipeline", type=Path, help="pipeline TOML file")
+        p.add_argument(
+            "--boilerplate",
+            type=Path,
+            action="append",
+            help="phrase file (one line each, as `newsclean learn` writes) whose lines "
+            "drop_boilerplate_lines drops too (repeatable)",
+        )
 
     def with_inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("inputs", nargs="*", help="files or directories ('-' or nothing: stdin)")
@@ -229,6 +237,32 @@ def _parser() -> argparse.ArgumentParser:
         help="with --update-baseline: allow lowering a floor",
     )
 
+    p_learn = sub.add_parser(
+        "learn",
+        help="find the lines a source repeats across its documents (page furniture), for "
+        "review and --boilerplate",
+    )
+    with_inputs(p_learn)
+    p_learn.add_argument("-o", "--output", help="phrase file to write (default: stdout)")
+    p_learn.add_argument(
+        "--by",
+        help="field naming a record's source (default: a source, site or domain field, else "
+        "the host of a url, link or ref field; else all records are one source)",
+    )
+    p_learn.add_argument(
+        "--min-documents",
+        type=int,
+        default=5,
+        help="a line must be in at least this many documents of its source (default 5, min 2)",
+    )
+    p_learn.add_argument(
+        "--min-share",
+        type=float,
+        default=0.3,
+        help="... and in at least this share of them (default 0.3)",
+    )
+    p_learn.add_argument("--show", type=int, default=20, help="lines to show on stderr")
+
     p_list = sub.add_parser(
         "list", help="list every cleaner: name, family, risk, profiles, summary"
     )
@@ -238,9 +272,38 @@ def _parser() -> argparse.ArgumentParser:
 
 # -- shared ---------------------------------------------------------------------------------------
 def _pipeline(args: argparse.Namespace) -> Pipeline:
-    if args.pipeline is not None:
-        return Pipeline.from_toml(args.pipeline)
-    return Pipeline.from_profile(args.profile)
+    pipeline = (
+        Pipeline.from_toml(args.pipeline)
+        if args.pipeline is not None
+        else Pipeline.from_profile(args.profile)
+    )
+    files = getattr(args, "boilerplate", None) or []
+    if not files:
+        return pipeline
+    phrases: list[str] = []
+    for path in files:
+        try:
+            phrases += read_phrases(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{path}: cannot read the phrase file ({exc})") from None
+    return with_boilerplate(pipeline, tuple(phrases))
+
+
+def with_boilerplate(pipeline: Pipeline, phrases: tuple[str, ...]) -> Pipeline:
+    """The pipeline with ``phrases`` added to its drop_boilerplate_lines step's ``extra``. The
+    phrases travel inside the pipeline's description, so workers and clusters get them."""
+    data = pipeline.to_dict()
+    steps = []
+    found = False
+    for step in data["steps"]:
+        spec = {"name": step} if isinstance(step, str) else dict(step)
+        if spec["name"] == "drop_boilerplate_lines":
+            spec["extra"] = [*spec.get("extra", ()), *phrases]
+            found = True
+        steps.append(spec)
+    if not found:
+        raise UsageError("--boilerplate: the pipeline has no drop_boilerplate_lines step")
+    return Pipeline.from_dict({**data, "steps": steps})
 
 
 def _options(args: argparse.Namespace) -> FormatOptions:
@@ -877,6 +940,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _audit(args)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "learn":
+            return _learn(args)
         return _list(args.markdown)
     except StrictStop as exc:
         print(f"newsclean: {exc}; stopped (--strict), {unwritten}", file=sys.stderr)
@@ -899,6 +964,50 @@ def main(argv: Sequence[str] | None = None) -> int:
             if exc.filename or exc.errno in (errno.ENOSPC, errno.EDQUOT)
             else EXIT_INTERNAL
         )
+
+
+# -- learn ----------------------------------------------------------------------------------------
+def _learn(args: argparse.Namespace) -> int:
+    if args.min_documents < 2:
+        raise UsageError(f"--min-documents must be at least 2, got {args.min_documents}")
+    if not 0 < args.min_share <= 1:
+        raise UsageError(f"--min-share must be in (0, 1], got {args.min_share}")
+    options = _options(args)
+    inputs = _inputs(args)
+    if args.output not in (None, *STDOUT_NAMES):
+        _check_outputs([p for p, _ in inputs if p is not None], [Path(args.output)])
+    counts = LineCounts()
+    records = skipped = 0
+    for path, _ in inputs:
+        for record in _records(path, _format_of(path, args), options):
+            if record.structural:
+                continue
+            if record.passed_through:
+                skipped += 1
+                continue
+            records += 1
+            source = source_of(record.item, args.by)
+            counts.add(source, "\n".join(record.texts.values()))
+    found = counts.learned(min_documents=args.min_documents, min_share=args.min_share)
+    text = phrase_file(found).encode("utf-8")
+    if args.output in (None, *STDOUT_NAMES):
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
+    else:
+        with atomic_binary_writer(Path(args.output)) as out:
+            out.write(text)
+    sources = len(counts.documents)
+    print(
+        f"newsclean: {records} documents from {sources} source{'s' if sources != 1 else ''}"
+        f" ({skipped} unreadable, passed over): {len(found)} repeated lines",
+        file=sys.stderr,
+    )
+    for line in found[: args.show]:
+        where = line.source or "all"
+        print(
+            f"  {line.documents:>6}/{line.of:<6} {where[:30]:30} {line.text[:70]}", file=sys.stderr
+        )
+    return EXIT_OK
 
 
 def _silence_stdout() -> None:

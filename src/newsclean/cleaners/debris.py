@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from importlib import resources
 
 import regex
@@ -24,6 +25,9 @@ def _key(line: str) -> str:
     return " ".join(line.lower().split()).strip(LINE_SKIP).strip()
 
 
+fold_line = _key  # public: `newsclean.learn` folds lines the way the phrase lookup does
+
+
 @functools.cache
 def _lead_ins() -> frozenset[str]:
     return frozenset(_word_list("lead_ins.txt"))
@@ -35,12 +39,19 @@ def lead_in_phrase(line: str) -> str | None:
 
     >>> lead_in_phrase("Read more:"), lead_in_phrase("RELATED"), lead_in_phrase("More rain fell.")
     ('read more', 'related', None)
+    >>> lead_in_phrase("Read More"), lead_in_phrase("Related")
+    ('read more', None)
     """
     core = line.strip()
     if not core or len(core) > 40:
         return None
     bare = core.rstrip(":…").strip()
-    if not (core.endswith((":", "…")) or (bare.isupper() and len(bare) >= 4)):
+    # a colon, capitals, or a button's title case of two words or more ("Read More", CNN)
+    if not (
+        core.endswith((":", "…"))
+        or (bare.isupper() and len(bare) >= 4)
+        or (" " in bare and bare.istitle())
+    ):
         return None
     key = _key(core)
     return key if key in _lead_ins() else None
@@ -66,7 +77,7 @@ def is_orphaned_lead_in(following: str | None) -> bool:
     return bool(_SENTENCE_END_RE.search(following)) or len(following.split()) >= 20
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=LEAD_LINE)
+@cleaner(family="debris", risk=Risk.LOW, gate=LEAD_LINE | HEAD_LINE)
 def drop_orphaned_lead_ins(text: str) -> list[Edit]:
     """Drop a related-links lead-in (``Plus:``, ``Read more:``, ``RELATED:``) whose links are gone.
 
@@ -107,7 +118,7 @@ CREDIT_RE = regex.compile(
 CREDIT_LINE_RE = regex.compile(
     r"^\s*(?:"
     + CREDIT_RE.pattern.removesuffix(r"\s*$")  # a credit in parentheses, alone
-    + r"|(?:Photo|Photograph|Picture|Image|Photo credit|Image credit|Image copyright|Image source"
+    + r"|(?:Photo|Photograph|Picture|Image|Photo [Cc]redit|Image [Cc]redit|Image copyright|Image source"
     r"|Credit|Foto)s?(?: by)?\s{0,3}:\s{0,3}\S[^\n]{0,80}"  # "Photo: Reuters", "Photograph: X/AP"
     r"|(?:Image copyright|Photo by) \S[^\n]{0,60}"
     rf"|\p{{Lu}}[\p{{L}}.'’ -]{{1,60}}/(?:{_AGENCIES})"  # "Ghaith Alsayed/AP"
@@ -318,7 +329,72 @@ def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Ed
             and any(_matches_pattern(key, p) for p in patterns)
         ):
             drop.append(i)
-    return drop_lines(text, spans, drop)
+    drop += _share_widget_runs(text, spans)
+    return drop_lines(text, spans, sorted(set(drop)))
+
+
+# A share widget flattened one network a line (New York Post: "Facebook", "Twitter",
+# "Google", "WhatsApp", "Email"). One such line can be a heading ("Google" over a privacy
+# policy's paragraph on Google's advertising), so only a run of three or more goes.
+@functools.cache
+def _share_targets() -> frozenset[str]:
+    return frozenset(_word_list("share_targets.txt"))
+
+
+def _share_widget_runs(text: str, spans: tuple[tuple[int, int], ...]) -> list[int]:
+    run: list[int] = []
+    found: list[int] = []
+    for i, span in enumerate(spans):
+        if is_blank(text, span):
+            continue
+        if span[1] - span[0] <= 12 and _key(text[span[0] : span[1]]) in _share_targets():
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            found += run
+        run = []
+    return found + (run if len(run) >= 3 else [])
+
+
+# Furniture lines too long or too varied for a phrase: a WordPress feed's footer, a site's
+# disclaimer, a subscription pitch, a wire photo's caption, slideshow counters (real cases:
+# FakeNewsCorpus, Sputnik, Architectural Digest, USA TODAY Sports via Daily Caller, Reuters).
+# Matched on the whole line, only when one of the clues occurs in the text.
+_FURNITURE_CLUES = ("appeared first on", "views and opinions", "subscribe now", "Credit:", " of ")
+_FURNITURE_RE = regex.compile(
+    r"[ \t]*(?:"
+    r"The post \S[^\n]{0,200} appeared first on \S[^\n]{0,100}"
+    r"|The views and opinions expressed in (?:the|this) article do not necessarily reflect"
+    r" (?:those|the views) of [^\n]{1,80}"
+    r"|For the full story[^\n]{0,40}, subscribe now[^\n]{0,80}"
+    r"|[^\n]{0,600}\bMandatory Credit: [^\n]{2,80}"  # a wire photo's caption and credit
+    r"|(?:Image|Photo|Picture|Slide)s? \d{1,3} of /? ?\d{1,3}"  # "Image 1 of / 9"
+    r"|\d{1,3} of \d{1,3}\. \p{Lu}[^\n]{0,400}"  # "1 of 2. A general view of …": a gallery caption
+    r")[ \t]*$"
+)
+
+
+@cleaner(family="debris", risk=Risk.LOW)
+def drop_furniture_lines(text: str) -> list[Edit]:
+    """Drop page furniture too varied for a phrase list: ``The post … appeared first on …``,
+    ``1 of 2. <caption>``, ``Image 1 of 9``, a caption ending in ``Mandatory Credit: …``.
+
+    Low risk: each shape must fill its whole line (`_FURNITURE_RE`), and is one that sites
+    and feeds generate, never prose.
+
+    >>> drop_furniture_lines("Prices rose.\\n\\nThe post Gold rallies appeared first on Silver Daily.")
+    'Prices rose.'
+    >>> drop_furniture_lines("Prices rose.\\n\\n1 of 2. A general view of the hospital in Glasgow.\\n\\nDoctors said.")
+    'Prices rose.\\n\\nDoctors said.'
+    >>> drop_furniture_lines("He won 1 of 2. Then he lost.")
+    'He won 1 of 2. Then he lost.'
+    """
+    if not any(clue in text for clue in _FURNITURE_CLUES):
+        return []
+    spans = line_spans(text)
+    return drop_lines(
+        text, spans, [i for i, (s, e) in enumerate(spans) if _FURNITURE_RE.match(text, s, e)]
+    )
 
 
 # NewsAPI cuts an article's content at 200 characters and appends how much is missing:
@@ -342,3 +418,132 @@ def remove_truncation_counters(text: str) -> list[Edit]:
     if "chars]" not in text:
         return []
     return [(m.start(), m.end(), "") for m in TRUNCATION_COUNTER_RE.finditer(text)]
+
+
+# -- promotion of other stories ---------------------------------------------------------------
+# A headline: short, no full stop at its end (a question mark is fine), not a list item.
+_HEADLINE_END_RE = re.compile(r"[.!:;,][\"”’)]?\s*$")
+_SITE_RE = regex.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|com\.au|ca|us|news|tv)")
+# "On HoustonChronicle.com: <headline>", "Read more: <headline>", "RELATED: <headline>".
+_PROMO_RE = regex.compile(
+    rf"^[ \t]*(?:(?P<label>[\p{{L}} ]{{2,30}})|On {_SITE_RE.pattern})[ \t]*:[ \t]+"
+    r"(?P<head>[\p{Lu}\p{N}\"“‘'][^\n]*)$"
+)
+# A link card flattened: its headline, its truncated dek, then "Read more <site>" (Kinja).
+_CARD_END_RE = regex.compile(rf"^[ \t]*Read more[ \t]+{_SITE_RE.pattern}[ \t]*$", regex.IGNORECASE)
+# A block heading over a list of other stories: "Related", "More Great WIRED Stories".
+_BLOCK_HEAD_RE = regex.compile(
+    r"^[ \t]*(?:More (?:Great |Top )?[\p{L}\d ]{0,30}Stories|More from [\p{L}\d .]{1,30})[ \t:]*$",
+    regex.IGNORECASE,
+)
+
+
+def _headline(line: str, max_words: int = 18) -> bool:
+    """A line that reads as another story's headline: a capital, at most ``max_words`` words,
+    no full stop, comma or colon at its end, no list or table mark.
+
+    >>> _headline("IBM Corp fourth-quarter earnings beat analysts’ expectations"), _headline("Talks ended.")
+    (True, False)
+    """
+    core = line.strip()
+    if not core or _HEADLINE_END_RE.search(core) or _NOT_PROSE_RE.search(core):
+        return False
+    first = core[0]
+    return (first.isupper() or first.isdigit() or first in "\"“‘'" or _pictograph(first)) and (
+        core.count(" ") < max_words
+    )
+
+
+def _pictograph(char: str) -> bool:
+    """An emoji that opens a promo line ("👁 Prepare for the deepfake era…")."""
+    return ord(char) >= 0x2190 and unicodedata.category(char) == "So"
+
+
+@cleaner(family="debris", risk=Risk.LOW)
+def drop_related_links(text: str) -> list[Edit]:
+    """Drop promotion of other stories: ``Read more: <headline>`` lines, related-story blocks
+    (a ``Related`` heading over headlines), and flattened link cards.
+
+    Low risk: a promo line is a lead-in phrase of ``data/lead_ins.txt`` (or ``On <site>``), a
+    colon and a headline (`_headline`: short, no full stop); a block is such a heading, alone on
+    its line, over at least two headline lines, all of which go; a card is a headline and a dek
+    cut short with ``…`` above ``Read more <site>``. A lead-in followed by prose is
+    `drop_orphaned_lead_ins`' concern; a heading over sentences stays.
+
+    >>> drop_related_links("Talks resumed.\\n\\nRead more: Alibaba poised to launch record Hong Kong listing\\n\\nShares rose.")
+    'Talks resumed.\\n\\nShares rose.'
+    >>> drop_related_links("Talks resumed.\\n\\nRelated\\nIBM earnings beat expectations\\nApple and IBM launch apps\\n\\nShares rose.")
+    'Talks resumed.\\n\\nShares rose.'
+    >>> drop_related_links("Related: the minister said the talks would resume on Monday in Geneva.")
+    'Related: the minister said the talks would resume on Monday in Geneva.'
+    """
+    spans = line_spans(text)
+    lines = [text[s:e] for s, e in spans]
+    drop: list[int] = []
+    for i in short_lines(text):
+        line = lines[i]
+        promo = _PROMO_RE.match(line) if ":" in line else None
+        if (
+            promo
+            and (promo.group("label") is None or _key(promo.group("label")) in _lead_ins())
+            and _headline(promo.group("head"), 20)
+        ):
+            drop.append(i)
+            continue
+        bare = _key(line)
+        if (bare in _lead_ins() and line.rstrip().rstrip(":").strip().lower() == bare) or (
+            _BLOCK_HEAD_RE.match(line)
+        ):
+            items = _items_after(text, spans, i)
+            if len(items) >= 2:
+                drop += [i, *items]
+            continue
+        if _CARD_END_RE.match(line) and i >= 2:
+            dek, head = lines[i - 1].rstrip(), lines[i - 2]
+            if dek.endswith(("…", "...")) and _headline(head) and lines[i - 2].strip():
+                drop += [i - 2, i - 1, i]
+    return drop_lines(text, spans, sorted(set(drop)))
+
+
+def _items_after(text: str, spans: tuple[tuple[int, int], ...], heading: int) -> list[int]:
+    """The headline lines that follow a block heading (blank lines between them allowed),
+    up to the first line that is not one."""
+    items = []
+    for j in range(heading + 1, min(len(spans), heading + 40)):
+        if is_blank(text, spans[j]):
+            continue
+        if not _headline(text[spans[j][0] : spans[j][1]], 24):
+            break
+        items.append(j)
+    return items
+
+
+# -- hover cards ------------------------------------------------------------------------------
+# The Hill wraps a politician's name in a pop-up card: the name again, three headlines about
+# them and "MORE". Flattened, it sits right after the name, glued or after a space:
+# "Rep. Ilhan OmarIlhan OmarHillicon Valley: … | … MORE (D-Minn.)". The card repeats the
+# surname just before its first headline; that repetition and the closing "MORE" are the proof.
+_HOVERCARD_RE = regex.compile(
+    r"(?<=\b(?P<last>\p{Lu}[\p{L}'’-]*\p{L}))(?![\p{Ll}'’-])"  # the whole last word of the name
+    r" ?(?:\p{Lu}[\p{L}'’.-]*\.? ){0,3}(?P=last)(?=[\p{Lu}\"'‘“0-9])"
+    r"[^\n]{10,1200}? MORE\b"
+)
+
+
+@cleaner(family="debris", risk=Risk.LOW)
+def remove_hovercards(text: str) -> list[Edit]:
+    """Remove a politician's hover card flattened into the sentence after their name.
+
+    Low risk: the card must repeat the name's last word (``Omar``) glued to a capitalised
+    headline, and end in ``MORE`` within a paragraph; the name itself stays.
+
+    >>> remove_hovercards("threatened to kill Rep. Ilhan OmarIlhan OmarHillicon Valley: Senators call for 5G security | Facebook gets questions MORE (D-Minn.), the office said.")
+    'threatened to kill Rep. Ilhan Omar (D-Minn.), the office said.'
+    >>> remove_hovercards("Gov. Kristi NoemKristi Lynn NoemSouth Dakota drops pipeline protest laws MORE (R) is defending")
+    'Gov. Kristi Noem (R) is defending'
+    >>> remove_hovercards("Omar Omar said MORE people came.")  # no glued headline
+    'Omar Omar said MORE people came.'
+    """
+    if " MORE" not in text:
+        return []
+    return [(m.start(), m.end(), "") for m in _HOVERCARD_RE.finditer(text)]

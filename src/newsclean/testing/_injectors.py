@@ -261,8 +261,9 @@ def a_an_slip(draw: Draw, para: str) -> list[str] | None:
     spots = list(
         re.finditer(
             # not before a hyphenated word, whose sound the cleaner does not guess
-            r"(?<![\w'’.-])(a) (?=[bcdfgjklmnpqrstvwz][a-z]{2,}\b(?!-))"
-            r"|(?<![\w'’.-])(an) (?=[ai][a-z]{2,}\b(?!-))",
+            # after white space (not after a quote mark, where the cleaner does not decide)
+            r"(?<!\S)(a) (?=[bcdfgjklmnpqrstvwz][a-z]{2,}\b(?!-))"
+            r"|(?<!\S)(an) (?=[ai][a-z]{2,}\b(?!-))",
             para,
         )
     )
