@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -330,7 +331,36 @@ def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Ed
         ):
             drop.append(i)
     drop += _share_widget_runs(text, spans)
+    drop += _gallery_captions(text, spans, drop)
     return drop_lines(text, spans, sorted(set(drop)))
+
+
+_GALLERY_NAV = frozenset(["previous", "next", "back to gallery", "prev"])
+
+
+def _gallery_captions(
+    text: str, spans: tuple[tuple[int, int], ...], dropped: list[int]
+) -> list[int]:
+    """A slideshow flattened: its captions (short lines with no full stop) stand just above
+    its ``Previous`` / ``Next`` buttons (Daily Mirror). Only with the buttons as proof, and
+    at least two captions, do they go."""
+    found: list[int] = []
+    for nav in dropped:
+        if _key(text[spans[nav][0] : spans[nav][1]]) not in _GALLERY_NAV:
+            continue
+        captions = []
+        j = nav - 1
+        while j >= 0 and (
+            j in dropped
+            or is_blank(text, spans[j])
+            or _headline(text[spans[j][0] : spans[j][1]], 24)
+        ):
+            if not is_blank(text, spans[j]) and j not in dropped:
+                captions.append(j)
+            j -= 1
+        if len(captions) >= 2:
+            found += captions
+    return found
 
 
 # A share widget flattened one network a line (New York Post: "Facebook", "Twitter",
@@ -376,9 +406,10 @@ _FURNITURE_RE = regex.compile(
 
 @cleaner(family="debris", risk=Risk.LOW)
 def drop_furniture_lines(text: str) -> list[Edit]:
-    """Drop page furniture too varied for a phrase list: ``The post … appeared first on …``,
-    ``1 of 2. <caption>``, ``Image 1 of 9``, a caption ending in ``Mandatory Credit: …``.
+    """Drop page furniture too varied for a phrase list: feed footers, gallery counters, asset ids.
 
+    ``The post … appeared first on …``, ``1 of 2. <caption>``, ``Image 1 of 9``, a caption
+    ending in ``Mandatory Credit: …``, a section label opening the text, a lone asset id.
     Low risk: each shape must fill its whole line (`_FURNITURE_RE`), and is one that sites
     and feeds generate, never prose.
 
@@ -388,13 +419,30 @@ def drop_furniture_lines(text: str) -> list[Edit]:
     'Prices rose.\\n\\nDoctors said.'
     >>> drop_furniture_lines("He won 1 of 2. Then he lost.")
     'He won 1 of 2. Then he lost.'
+    >>> drop_furniture_lines("Sports\\n\\nThe Cardinals won.\\n\\n4419915\\n\\nFans cheered.")
+    'The Cardinals won.\\n\\nFans cheered.'
     """
-    if not any(clue in text for clue in _FURNITURE_CLUES):
-        return []
+    drop: list[int] = []
     spans = line_spans(text)
-    return drop_lines(
-        text, spans, [i for i, (s, e) in enumerate(spans) if _FURNITURE_RE.match(text, s, e)]
-    )
+    if any(clue in text for clue in _FURNITURE_CLUES):
+        drop += (i for i, (s, e) in enumerate(spans) if _FURNITURE_RE.match(text, s, e))
+    if _SECTION_RE.match(text):
+        drop.append(0)
+    for found in _ASSET_ID_RE.finditer(text):
+        drop.append(bisect.bisect_right([s for s, _ in spans], found.start("id")) - 1)
+    return drop_lines(text, spans, sorted(set(drop)))
+
+
+# A site's section label opening the text, a paragraph of its own ("Sports", Daily Caller).
+_SECTION_RE = re.compile(
+    r"[ \t]*(?:Sports?|Politics|World|Business|Tech|Technology|Entertainment|Opinion|Health"
+    r"|Science|Lifestyle|Travel|Culture|News|U\.S\.|Local|Markets|Money|Style)[ \t]*\r?\n[ \t]*\r?\n"
+)
+# A photo's asset id left as a paragraph of its own: six digits or more, nothing else
+# ("4419915", Daily Caller). Years, scores and list numbers are shorter.
+_ASSET_ID_RE = re.compile(
+    r"(?:\A|\n[ \t]*\r?\n)[ \t]*(?P<id>\d{6,12})[ \t]*(?=\r?\n[ \t]*\r?\n|\r?\n?\Z)"
+)
 
 
 # NewsAPI cuts an article's content at 200 characters and appends how much is missing:
@@ -446,6 +494,8 @@ def _headline(line: str, max_words: int = 18) -> bool:
     (True, False)
     """
     core = line.strip()
+    if core and _pictograph(core[0]):  # "📱 Torn between the latest phones? Never fear—check out…"
+        return not _HEADLINE_END_RE.search(core) and core.count(" ") < max_words + 12
     if not core or _HEADLINE_END_RE.search(core) or _NOT_PROSE_RE.search(core):
         return False
     first = core[0]
@@ -461,9 +511,9 @@ def _pictograph(char: str) -> bool:
 
 @cleaner(family="debris", risk=Risk.LOW)
 def drop_related_links(text: str) -> list[Edit]:
-    """Drop promotion of other stories: ``Read more: <headline>`` lines, related-story blocks
-    (a ``Related`` heading over headlines), and flattened link cards.
+    """Drop promotion of other stories: ``Read more: <headline>`` lines, related blocks, cards.
 
+    A related block is a ``Related`` heading over headlines; a card, a link card flattened.
     Low risk: a promo line is a lead-in phrase of ``data/lead_ins.txt`` (or ``On <site>``), a
     colon and a headline (`_headline`: short, no full stop); a block is such a heading, alone on
     its line, over at least two headline lines, all of which go; a card is a headline and a dek

@@ -43,7 +43,9 @@ _LAYOUT = (
     r"|contact-form-7|contact-form|related_posts|related|pullquote|button|ad|ads|adsense"
 )
 SHORTCODE_RE = re.compile(
-    rf"\[(?P<media>{_MEDIA})\b[^\]\n]{{0,500}}\][^\[\n]{{0,2000}}\[/(?P=media)\]"  # [caption ..]..[/caption]
+    # [caption ..]..[/caption], its content brackets and all: a Markdown image inside it
+    # ("[![alt](src)](href)", openSUSE's WordPress export) is the captioned image
+    rf"\[(?P<media>{_MEDIA})\b[^\]\n]{{0,500}}\](?:(?!\[/(?P=media)\])[^\n]){{0,2000}}\[/(?P=media)\]"
     rf"|\[/?(?:{_MEDIA}|{_LAYOUT})\b[^\]\[\n]{{0,500}}\]"  # a lone opening or closing tag
 )
 

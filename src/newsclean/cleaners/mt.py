@@ -15,6 +15,7 @@ from importlib import resources
 import regex
 
 from newsclean import _scan
+from newsclean._text import line_at
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
 
@@ -92,6 +93,8 @@ def remove_repeated_words(text: str) -> list[Edit]:
     'He had had enough, and he said that that was it; what it is is war'
     >>> remove_repeated_words("The car was looked at at the station; it passed at at least one test, at at at noon")
     'The car was looked at at the station; it passed at least one test, at at noon'
+    >>> remove_repeated_words("Edo State Commissioner Commissioner Johnson Alalibo said")
+    'Edo State Commissioner Johnson Alalibo said'
     >>> remove_repeated_words("a speech for for [sic] the living")  # the editor kept it
     'a speech for for [sic] the living'
     """
@@ -119,6 +122,10 @@ def remove_repeated_words(text: str) -> list[Edit]:
             edits.append((m.start(2), m.end(2), ""))  # keep the first: it may carry the capital
             continue
         if len(word) >= 4:
+            if (
+                word in _TITLES and len(repeats) == 1
+            ):  # "Edo State Commissioner Commissioner Johnson"
+                edits.append((m.start(2), m.end(2), ""))
             continue  # a capitalised name or title: "Walla Walla", "Spend Spend Spend"
         # a short word that may end a phrasal verb: keep one pair
         following = _NEXT_WORD_RE.match(text, m.end())
@@ -131,6 +138,43 @@ def remove_repeated_words(text: str) -> list[Edit]:
 
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+# Titles before a name: doubled, they are a slip (WMT21 ha-en: "State Commissioner
+# Commissioner Johnson Alalibo"), where a doubled name may be real ("Walla Walla").
+_TITLES = frozenset(
+    [
+        "commissioner",
+        "president",
+        "minister",
+        "governor",
+        "senator",
+        "general",
+        "secretary",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "mayor",
+        "judge",
+        "justice",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "captain",
+        "colonel",
+        "inspector",
+        "professor",
+        "doctor",
+        "premier",
+        "chancellor",
+        "sheikh",
+        "bishop",
+        "representative",
+        "lieutenant",
+        "sergeant",
+        "superintendent",
+    ]
+)
 _SIC_RE = re.compile(r"[ \t]*[\[(]sic[\])]", re.IGNORECASE)
 
 
@@ -395,4 +439,71 @@ def replace_cjk_punctuation(text: str) -> list[Edit]:
             continue
         glued = mark != "・" and after[:1].isalnum()  # "job。It": a space follows in English
         edits.append((m.start(), m.end(), _CJK_MARKS[mark] + (" " if glued else "")))
+    return edits
+
+
+# A word a machine translation left in its source language, just before its own translation:
+# "but кожна every family", "a great debt дякуємо thank you" (WMT22 uk-en system outputs). It is
+# in another script than the English around it. A foreign word that is named or quoted on
+# purpose ("the word кожна", "(Зеленський)", "«жарт»") has a mark or a naming word beside it.
+_FOREIGN_WORD_RE = regex.compile(
+    r"(?<=(?P<before>\b[A-Za-z][A-Za-z'’-]*) )"
+    r"(?P<word>[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Hiragana}"
+    r"\p{Katakana}\p{Devanagari}\p{Thai}\p{Georgian}\p{Armenian}]+) "
+    r"(?=[a-z][a-z'’-]*\b)"
+)
+_NAMING_WORDS = frozenset(
+    [
+        "word",
+        "words",
+        "term",
+        "terms",
+        "phrase",
+        "called",
+        "named",
+        "means",
+        "meaning",
+        "says",
+        "said",
+        "reads",
+        "read",
+        "spelled",
+        "spelt",
+        "wrote",
+        "written",
+        "translated",
+        "as",
+        "in",
+    ]
+)
+
+
+@cleaner(family="mt", risk=Risk.MEDIUM, langs=ENGLISH)
+def remove_untranslated_words(text: str) -> list[Edit]:
+    """Remove a source-language word left just before its translation: ``кожна every`` -> ``every``.
+
+    Medium risk: one word wholly in another script, between English words, followed by a
+    lower-case English word, on a line that is otherwise Latin script; not after a naming
+    word (``the word кожна means``), and not inside quotes or brackets.
+
+    >>> remove_untranslated_words("since independence, but кожна every family has lost something")
+    'since independence, but every family has lost something'
+    >>> remove_untranslated_words("the word кожна means every, and Зеленський spoke")
+    'the word кожна means every, and Зеленський spoke'
+    """
+    if text.isascii():
+        return []
+    edits: list[Edit] = []
+    for m in _FOREIGN_WORD_RE.finditer(text):
+        if m.group("before").lower() in _NAMING_WORDS:
+            continue
+        start, end = line_at(text, m.start())
+        line = text[start:end]
+        letters = [c for c in line if c.isalpha()]
+        foreign = sum(
+            1 for c in letters if not ("a" <= c.lower() <= "z" or c in "àâçéèêëîïôûùüÿñæœäöüß")
+        )
+        if foreign > len(m.group("word")) + 2:
+            continue  # more than this word is in another script: a bilingual line
+        edits.append((m.start(), m.end(), ""))
     return edits

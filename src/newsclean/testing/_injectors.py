@@ -249,7 +249,14 @@ def repeated_word(draw: Draw, para: str) -> list[str] | None:
     """A function word doubled (``the the``)."""
     spot = _pick(
         draw,
-        list(re.finditer(r"(?<![\w'’-])(the|of|to|and|for|with|from|were|their)(?= [a-z])", para)),
+        # not where the passage doubles the word itself ("for for [sic]", Wikinews)
+        [
+            m
+            for m in re.finditer(
+                r"(?<![\w'’-])(the|of|to|and|for|with|from|were|their)(?= [a-z])(?! \1\b)", para
+            )
+            if not para[: m.start()].endswith(f" {m.group()} ")
+        ],
     )
     if spot is None:
         return None
