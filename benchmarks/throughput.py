@@ -25,6 +25,7 @@ import platform
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import ftfy
 from hypothesis import HealthCheck, Phase, given, settings
@@ -37,8 +38,9 @@ from newsclean.testing._passages import bundled_passages
 Clean = Callable[[str], object]
 
 
-def dirty_documents(profile: str, count: int) -> list[str]:
-    """``count`` dirty articles, the same ones on every run (derandomized generation)."""
+def dirty_documents(profile: str, count: int, passages: list[str] | None = None) -> list[str]:
+    """``count`` dirty articles, the same ones on every run (derandomized generation), made
+    from ``passages`` (default: the bundled ones)."""
     found: list[str] = []
 
     @settings(
@@ -49,7 +51,7 @@ def dirty_documents(profile: str, count: int) -> list[str]:
         deadline=None,
         suppress_health_check=list(HealthCheck),
     )
-    @given(dirty_articles(profile=profile))
+    @given(dirty_articles(profile=profile, passages=passages))
     def collect(pair: tuple[str, str]) -> None:
         found.append(pair[0])
 
@@ -86,6 +88,21 @@ def cpu_seconds(funcs: dict[str, Clean], docs: list[str], repeats: int) -> dict[
                 func(doc)
             best[name] = min(best[name], time.process_time() - start)
     return best
+
+
+def latencies(func: Clean, docs: list[str]) -> tuple[float, float]:
+    """Median and 99th-percentile wall time per document, in µs (best of three passes per
+    document, so a scheduler hiccup does not make a slow document)."""
+    times = []
+    for doc in docs:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            func(doc)
+            best = min(best, time.perf_counter() - start)
+        times.append(best * 1e6)
+    times.sort()
+    return times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]
 
 
 def peers() -> dict[str, Clean | str]:
@@ -141,16 +158,47 @@ def main(argv: list[str] | None = None) -> int:
         "--articles", type=int, default=300, help="distinct dirty articles to generate"
     )
     parser.add_argument("--no-cleaners", action="store_true", help="skip timing each cleaner alone")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="JSONL of real articles (field text), e.g. ../shared/corpus/articles.jsonl: time "
+        "them as they are, and with slips injected by newsclean.testing",
+    )
+    parser.add_argument(
+        "--latency", action="store_true", help="also per-document latency (median, p99)"
+    )
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args(argv)
     size = int(args.size_mb * 1_000_000)
 
-    clean_docs = list(bundled_passages().values())
-    corpora = {
-        "clean": fill(clean_docs, size),
-        "dirty (default kinds)": fill(dirty_documents("default", args.articles), size),
-        "dirty (mt kinds)": fill(dirty_documents("mt", args.articles), size),
-    }
+    if args.corpus:
+        # real articles: as they come (most clean, some dirty), and with slips injected; the
+        # injection needs texts the profile leaves alone, so those are the ones used for it
+        real = [
+            json.loads(line)["text"]
+            for line in args.corpus.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
+        untouched = {
+            p: [t for t in real if newsclean.clean(t, profile=p) == t] for p in ("default", "mt")
+        }
+        name = args.corpus.name
+        corpora = {
+            f"real articles ({name})": fill(real, size),
+            f"real articles + injected slips, default kinds ({name})": fill(
+                dirty_documents("default", args.articles, untouched["default"]), size
+            ),
+            f"real articles + injected slips, mt kinds ({name})": fill(
+                dirty_documents("mt", args.articles, untouched["mt"]), size
+            ),
+        }
+    else:
+        clean_docs = list(bundled_passages().values())
+        corpora = {
+            "clean": fill(clean_docs, size),
+            "dirty (default kinds)": fill(dirty_documents("default", args.articles), size),
+            "dirty (mt kinds)": fill(dirty_documents("mt", args.articles), size),
+        }
     tools: dict[str, Clean | str] = {
         f"newsclean {p}": newsclean.Pipeline.from_profile(p) for p in newsclean.profile_names()
     }
@@ -175,8 +223,31 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {tool_name:28} {value:8.2f} MB/s   x{value / base:6.2f} ftfy.fix_text")
         results[corpus_name] = row
 
+    if args.latency:
+        print("\n== latency per document (µs): median, p99; ratio of p99 to ftfy.fix_text's")
+        lat: dict[str, dict[str, float]] = {}
+        for corpus_name, docs in list(corpora.items())[1:]:
+            sample = docs[: min(len(docs), 3000)]
+            timed = {"ftfy.fix_text": ftfy.fix_text}
+            timed.update(
+                (f"newsclean {p}", newsclean.Pipeline.from_profile(p)) for p in ("default", "mt")
+            )
+            for tool_name, func in timed.items():
+                median, p99 = latencies(func, sample)
+                lat[f"{tool_name} on {corpus_name}"] = {"median_us": median, "p99_us": p99}
+            base = lat[f"ftfy.fix_text on {corpus_name}"]["p99_us"]
+            print(f"  {corpus_name}")
+            for tool_name in timed:
+                row = lat[f"{tool_name} on {corpus_name}"]
+                print(
+                    f"    {tool_name:24} {row['median_us']:9.0f} {row['p99_us']:9.0f}"
+                    f"   p99 x{row['p99_us'] / base:5.2f} of ftfy's"
+                )
+        results["latency"] = lat  # type: ignore[assignment]
+
     if not args.no_cleaners:
-        docs = corpora["dirty (mt kinds)"][: max(1, len(corpora["dirty (mt kinds)"]) // 4)]
+        mt_docs = list(corpora.values())[-1]  # the dirty, mt-kinds corpus
+        docs = mt_docs[: max(1, len(mt_docs) // 4)]
         mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
         print(f"\n== each cleaner alone, on {mb:.1f} MB of dirty (mt kinds) articles")
         funcs: dict[str, Clean] = {"ftfy.fix_text": ftfy.fix_text}

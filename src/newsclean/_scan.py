@@ -57,6 +57,10 @@ CREDIT_LINE = 1 << 25
 # phrase of data/boilerplate.txt does, or is a line of share_targets.txt or lead_ins.txt
 # (LINE_HEADS), case ignored: the boilerplate gate, and the title-case lead-ins' gate.
 HEAD_LINE = 1 << 26
+# A letter of a script other than Latin that a translation can leave in English text
+# (Cyrillic, Greek, Arabic, Hebrew, CJK, Hangul, Devanagari, Thai, Georgian, Armenian): the
+# gate of remove_untranslated_words.
+FOREIGN_SCRIPT = 1 << 27
 
 MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
 _LOWER_RE = re.compile("[a-z]")
@@ -154,6 +158,23 @@ def _mojibake_leads() -> str:
 
 
 MOJIBAKE_LEADS = _mojibake_leads()
+_FOREIGN_RANGES = (
+    (0x0370, 0x03FF),  # Greek
+    (0x0400, 0x052F),  # Cyrillic
+    (0x0530, 0x058F),  # Armenian
+    (0x0590, 0x05FF),  # Hebrew
+    (0x0600, 0x06FF),  # Arabic
+    (0x0900, 0x097F),  # Devanagari
+    (0x0E00, 0x0E7F),  # Thai
+    (0x10A0, 0x10FF),  # Georgian
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK
+    (0xAC00, 0xD7AF),  # Hangul
+)
+FOREIGN_LETTERS = "".join(
+    chr(c) for low, high in _FOREIGN_RANGES for c in range(low, high + 1) if chr(c).isalpha()
+)
 _CONTROL_CHARS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127, *range(128, 160)))
 _CHAR_FACTS = (
     ("&", AMP),
@@ -168,6 +189,7 @@ _CHAR_FACTS = (
 _PATTERN_FACTS = (
     (re.compile("[" + re.escape(_CONTROL_CHARS) + "]"), CONTROL),
     (re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]"), MOJIBAKE),
+    (re.compile("[" + re.escape(FOREIGN_LETTERS) + "]"), FOREIGN_SCRIPT),
     (re.compile("[\u200b\u200c\u200d\u2060]"), ZERO_WIDTH),
     (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
     (re.compile(r"[(\[] "), OPEN_SPACE),
@@ -262,6 +284,7 @@ except ImportError as missing:  # built without a C compiler: same results, slow
 else:
     _speedups.set_line_heads(LINE_HEADS, LINE_SKIP)
     _speedups.set_char_facts(MOJIBAKE_LEADS, MOJIBAKE)
+    _speedups.set_char_facts(FOREIGN_LETTERS, FOREIGN_SCRIPT)
     scan = _speedups.scan
     repeat_candidate = _speedups.repeat_candidate
     COMPILED = True

@@ -387,21 +387,37 @@ def _share_widget_runs(text: str, spans: tuple[tuple[int, int], ...]) -> list[in
 
 
 # Furniture lines too long or too varied for a phrase: a WordPress feed's footer, a site's
-# disclaimer, a subscription pitch, a wire photo's caption, slideshow counters (real cases:
-# FakeNewsCorpus, Sputnik, Architectural Digest, USA TODAY Sports via Daily Caller, Reuters).
-# Matched on the whole line, only when one of the clues occurs in the text.
-_FURNITURE_CLUES = ("appeared first on", "views and opinions", "subscribe now", "Credit:", " of ")
-_FURNITURE_RE = regex.compile(
-    r"[ \t]*(?:"
+# disclaimer, a subscription pitch, slideshow counters and gallery captions (real cases:
+# FakeNewsCorpus, Sputnik, Architectural Digest, Reuters). Each is a whole line; the search
+# runs over the text once, trying only at line starts.
+_FURNITURE_RE = re.compile(
+    r"^[ \t]*(?:"
     r"The post \S[^\n]{0,200} appeared first on \S[^\n]{0,100}"
     r"|The views and opinions expressed in (?:the|this) article do not necessarily reflect"
     r" (?:those|the views) of [^\n]{1,80}"
     r"|For the full story[^\n]{0,40}, subscribe now[^\n]{0,80}"
-    r"|[^\n]{0,600}\bMandatory Credit: [^\n]{2,80}"  # a wire photo's caption and credit
     r"|(?:Image|Photo|Picture|Slide)s? \d{1,3} of /? ?\d{1,3}"  # "Image 1 of / 9"
-    r"|\d{1,3} of \d{1,3}\. \p{Lu}[^\n]{0,400}"  # "1 of 2. A general view of …": a gallery caption
-    r")[ \t]*$"
+    r"|\d{1,3} of \d{1,3}\. [A-Z\"“‘'][^\n]{0,400}"  # "1 of 2. A general view of …": a gallery caption
+    r")[ \t]*\r?$",
+    re.MULTILINE,
 )
+
+
+def _furniture_clue(text: str) -> bool:
+    """Could ``text`` hold a `_FURNITURE_RE` line? Literal searches only (C speed): the
+    regex, tried at every line start, costs more than all of them."""
+    if "appeared first on" in text or "views and opinions" in text or "subscribe now" in text:
+        return True
+    # "1 of 2", "Image 1 of / 9": a literal-led search (the digit before is checked after)
+    return any(text[m.start() - 1 : m.start()].isdigit() for m in _COUNTER_RE.finditer(text))
+
+
+_COUNTER_RE = re.compile(r" of [\d/]")
+
+
+# A wire photo's caption, ending in its credit (USA TODAY Sports via Daily Caller): found from
+# the credit, then checked to end its line.
+_MANDATORY_CREDIT_RE = regex.compile(r"Mandatory Credit: [^\n]{2,80}?[ \t]*\r?$", regex.MULTILINE)
 
 
 @cleaner(family="debris", risk=Risk.LOW)
@@ -422,15 +438,17 @@ def drop_furniture_lines(text: str) -> list[Edit]:
     >>> drop_furniture_lines("Sports\\n\\nThe Cardinals won.\\n\\n4419915\\n\\nFans cheered.")
     'The Cardinals won.\\n\\nFans cheered.'
     """
-    drop: list[int] = []
-    spans = line_spans(text)
-    if any(clue in text for clue in _FURNITURE_CLUES):
-        drop += (i for i, (s, e) in enumerate(spans) if _FURNITURE_RE.match(text, s, e))
+    at = [m.start() for m in _FURNITURE_RE.finditer(text)] if _furniture_clue(text) else []
+    if "Mandatory Credit: " in text:
+        at += (m.start() for m in _MANDATORY_CREDIT_RE.finditer(text))
+    at += _asset_ids(text)
     if _SECTION_RE.match(text):
-        drop.append(0)
-    for found in _ASSET_ID_RE.finditer(text):
-        drop.append(bisect.bisect_right([s for s, _ in spans], found.start("id")) - 1)
-    return drop_lines(text, spans, sorted(set(drop)))
+        at.append(0)
+    if not at:
+        return []
+    spans = line_spans(text)
+    starts = [s for s, _ in spans]
+    return drop_lines(text, spans, sorted({bisect.bisect_right(starts, pos) - 1 for pos in at}))
 
 
 # A site's section label opening the text, a paragraph of its own ("Sports", Daily Caller).
@@ -440,9 +458,38 @@ _SECTION_RE = re.compile(
 )
 # A photo's asset id left as a paragraph of its own: six digits or more, nothing else
 # ("4419915", Daily Caller). Years, scores and list numbers are shorter.
-_ASSET_ID_RE = re.compile(
-    r"(?:\A|\n[ \t]*\r?\n)[ \t]*(?P<id>\d{6,12})[ \t]*(?=\r?\n[ \t]*\r?\n|\r?\n?\Z)"
-)
+_ASSET_ID_RE = re.compile(r"[ \t]*\d{6,12}[ \t]*(?=\r?\n|\Z)")
+
+
+def _asset_ids(text: str) -> list[int]:
+    """Where a paragraph that is a lone asset id starts (paragraph starts found by str.find)."""
+    found = []
+    starts = ([0] if text[:1].isdigit() else []) + [
+        m + 2 for m in _find_all(text, "\n\n") if text[m + 2 : m + 3].isdigit()
+    ]
+    for at in starts:
+        m = _ASSET_ID_RE.match(text, at)
+        if m and _alone(text, m.start(), m.end()):
+            found.append(m.start())
+    return found
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found, pos = [], text.find(needle)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(needle, pos + 1)
+    return found
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The line [start, end) is a paragraph of its own: a blank line (or the text's edge)
+    before and after it."""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 3]
+    return (start == 0 or before.endswith(("\n\n", "\n\r\n"))) and (
+        end == len(text) or after.startswith(("\n\n", "\n\r\n")) or not after.strip()
+    )
 
 
 # NewsAPI cuts an article's content at 200 characters and appends how much is missing:
@@ -528,10 +575,18 @@ def drop_related_links(text: str) -> list[Edit]:
     'Related: the minister said the talks would resume on Monday in Geneva.'
     """
     spans = line_spans(text)
-    lines = [text[s:e] for s, e in spans]
     drop: list[int] = []
     for i in short_lines(text):
-        line = lines[i]
+        line = text[spans[i][0] : spans[i][1]]
+        if not (
+            ":" in line
+            or "ore" in line  # "Read more", "More from", "MORE"
+            or "ORE" in line
+            or "elated" in line
+            or "ELATED" in line
+            or (len(line) <= 40 and _key(line) in _lead_ins())
+        ):
+            continue  # no label, heading or card can be on this line
         promo = _PROMO_RE.match(line) if ":" in line else None
         if (
             promo
@@ -549,8 +604,9 @@ def drop_related_links(text: str) -> list[Edit]:
                 drop += [i, *items]
             continue
         if _CARD_END_RE.match(line) and i >= 2:
-            dek, head = lines[i - 1].rstrip(), lines[i - 2]
-            if dek.endswith(("…", "...")) and _headline(head) and lines[i - 2].strip():
+            dek = text[spans[i - 1][0] : spans[i - 1][1]].rstrip()
+            head = text[spans[i - 2][0] : spans[i - 2][1]]
+            if dek.endswith(("…", "...")) and _headline(head) and head.strip():
                 drop += [i - 2, i - 1, i]
     return drop_lines(text, spans, sorted(set(drop)))
 

@@ -452,6 +452,7 @@ _FOREIGN_WORD_RE = regex.compile(
     r"\p{Katakana}\p{Devanagari}\p{Thai}\p{Georgian}\p{Armenian}]+) "
     r"(?=[a-z][a-z'’-]*\b)"
 )
+_FOREIGN_CHAR_RE = re.compile("[" + re.escape(_scan.FOREIGN_LETTERS) + "]")
 _NAMING_WORDS = frozenset(
     [
         "word",
@@ -478,7 +479,7 @@ _NAMING_WORDS = frozenset(
 )
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.MEDIUM, gate=_scan.FOREIGN_SCRIPT, langs=ENGLISH)
 def remove_untranslated_words(text: str) -> list[Edit]:
     """Remove a source-language word left just before its translation: ``кожна every`` -> ``every``.
 
@@ -493,8 +494,11 @@ def remove_untranslated_words(text: str) -> list[Edit]:
     """
     if text.isascii():
         return []
+    first = _FOREIGN_CHAR_RE.search(text)  # (the gate has seen one: this finds where)
+    if first is None:
+        return []
     edits: list[Edit] = []
-    for m in _FOREIGN_WORD_RE.finditer(text):
+    for m in _FOREIGN_WORD_RE.finditer(text, max(0, text.rfind(" ", 0, first.start()) + 1)):
         if m.group("before").lower() in _NAMING_WORDS:
             continue
         start, end = line_at(text, m.start())

@@ -146,11 +146,17 @@ def _dirty(
 
 
 def dirty_articles(
-    *, kinds: Iterable[str] | None = None, profile: str = "default", max_kinds: int = 3
+    *,
+    kinds: Iterable[str] | None = None,
+    profile: str = "default",
+    max_kinds: int = 3,
+    passages: Iterable[str] | None = None,
 ) -> st.SearchStrategy[tuple[str, str]]:
     """``(dirty, expected)`` pairs: a real passage with 1 to ``max_kinds`` artifacts injected,
     and the text ``profile`` must make of it. ``kinds`` defaults to every kind the profile
-    repairs; asking for a kind it does not repair is an error.
+    repairs; asking for a kind it does not repair is an error. ``passages``: your own clean
+    texts to inject into (your corpus's articles) instead of the bundled ones; the expected
+    text is the passage itself, so they must be texts the profile leaves unchanged.
 
     >>> from hypothesis import find
     >>> dirty, expected = find(dirty_articles(kinds=["minifier_placeholder"]), lambda p: True)
@@ -160,7 +166,10 @@ def dirty_articles(
     chosen = _validate_kinds(kinds, profile)
     if isinstance(max_kinds, bool) or not isinstance(max_kinds, int) or max_kinds < 1:
         raise ValueError(f"max_kinds must be a whole number of at least 1, got {max_kinds!r}")
-    return _dirty(chosen, tuple(bundled_passages().values()), max_kinds)
+    texts = tuple(bundled_passages().values()) if passages is None else tuple(passages)
+    if not texts or not all(isinstance(t, str) and t.strip() for t in texts):
+        raise ValueError("passages must be a non-empty collection of non-blank strings")
+    return _dirty(chosen, texts, max_kinds)
 
 
 def artifacts(kind: str, *, profile: str = "default") -> st.SearchStrategy[tuple[str, str]]:
