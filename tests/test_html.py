@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, Tag
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.io.extract import extract
@@ -223,3 +225,32 @@ def test_html_to_a_mismatched_name_is_refused(tmp_path: Path) -> None:
     out = run("clean", str(PAGES / "html" / f"{key}.html.gz"), "-o", str(tmp_path / "x.csv"))
     assert out.returncode == 2
     assert re.search(rb"x\.csv: the output is txt", out.stderr)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "",
+                "    ",
+                "\t",
+                "Prose line.",
+                "x = 1",
+                "if x == 1 :",
+                "def f():",
+                "    y = 2",
+                "\tz = 3",
+                "    plain words",
+                " ",
+                "Talks resumed .",
+            ]
+        ),
+        max_size=12,
+    ).map("\n".join)
+)
+def test_indented_blocks_fast_path_agrees_with_the_walk(text: str) -> None:
+    from newsclean._code import _indented_blocks, _walk, protected_spans
+
+    assert _indented_blocks(text) == _walk(text)
+    for other in ("\r\n", "\x0c", "\u2028"):  # other line breaks go to the walk
+        assert protected_spans(text.replace("\n", other)) == _walk(text.replace("\n", other))

@@ -75,23 +75,26 @@ END = "\x01"  # in a head: only white space and LINE_SKIP characters may follow
 
 
 def _line_heads() -> tuple[str, ...]:
-    """What the lines of data/boilerplate.txt (and share_targets.txt) begin with: a whole phrase and the line's end
+    """What the lines of data/boilerplate.txt begin with: a whole phrase and the line's end
     (END), or what comes before the ``*`` of a prefix pattern; lower case, single spaces.
-    A head that another head begins is left out: the shorter one already matches."""
+    Also whole lines of share_targets.txt (drop_boilerplate_lines drops runs of them), and
+    lead-ins of lead_ins.txt as prefixes: a bare lead-in in any case ("Read More"), a promo
+    line ("Read more <site>"), a related block's heading ("More Great WIRED Stories") all
+    begin with one. A head that another head begins is left out: the shorter one matches."""
     data = resources.files("newsclean.data")
-    raw = data.joinpath("boilerplate.txt").read_text(encoding="utf-8")
-    # whole lines too: a share widget's labels (drop_boilerplate_lines drops runs of them),
-    # and lead-ins, which drop_orphaned_lead_ins takes in a button's title case ("Read More")
-    for name in ("share_targets.txt", "lead_ins.txt"):
-        raw += "\n" + data.joinpath(name).read_text(encoding="utf-8")
+    lines = [
+        (name, line)
+        for name in ("boilerplate.txt", "share_targets.txt", "lead_ins.txt")
+        for line in data.joinpath(name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     heads = set()
-    for line in raw.splitlines():
-        if line.strip() and not line.startswith("#"):
-            phrase, star, _ = line.partition("*")
-            head = " ".join(phrase.lower().split()).strip(LINE_SKIP).strip()
-            if not head or not head.isascii() or head[0] in LINE_SKIP:
-                raise ValueError(f"boilerplate.txt: {line!r} has no ASCII head to gate on")
-            heads.add(head if star else head + END)
+    for name, line in lines:
+        phrase, star, _ = line.partition("*")
+        head = " ".join(phrase.lower().split()).strip(LINE_SKIP).strip()
+        if not head or not head.isascii() or head[0] in LINE_SKIP:
+            raise ValueError(f"{name}: {line!r} has no ASCII head to gate on")
+        heads.add(head if star or name == "lead_ins.txt" else head + END)
     return tuple(sorted(h for h in heads if not any(h != o and h.startswith(o) for o in heads)))
 
 

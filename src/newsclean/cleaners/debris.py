@@ -34,6 +34,11 @@ def _lead_ins() -> frozenset[str]:
     return frozenset(_word_list("lead_ins.txt"))
 
 
+@functools.cache
+def _lead_in_starts() -> frozenset[str]:
+    return frozenset(phrase[:3] for phrase in _lead_ins())
+
+
 @functools.lru_cache(maxsize=1024)  # lead-ins are a small vocabulary: page after page repeats them
 def lead_in_phrase(line: str) -> str | None:
     """The lead-in phrase a line consists of (``Plus:``, ``READ MORE``), else None.
@@ -556,7 +561,9 @@ def _pictograph(char: str) -> bool:
     return ord(char) >= 0x2190 and unicodedata.category(char) == "So"
 
 
-@cleaner(family="debris", risk=Risk.LOW)
+# Every shape it drops has a line with a colon (CREDIT_LINE) or one that begins with a
+# lead-in phrase (HEAD_LINE), or a lead-in in capitals (LEAD_LINE).
+@cleaner(family="debris", risk=Risk.LOW, gate=CREDIT_LINE | HEAD_LINE | LEAD_LINE)
 def drop_related_links(text: str) -> list[Edit]:
     """Drop promotion of other stories: ``Read more: <headline>`` lines, related blocks, cards.
 
@@ -578,15 +585,11 @@ def drop_related_links(text: str) -> list[Edit]:
     drop: list[int] = []
     for i in short_lines(text):
         line = text[spans[i][0] : spans[i][1]]
-        if not (
-            ":" in line
-            or "ore" in line  # "Read more", "More from", "MORE"
-            or "ORE" in line
-            or "elated" in line
-            or "ELATED" in line
-            or (len(line) <= 40 and _key(line) in _lead_ins())
-        ):
-            continue  # no label, heading or card can be on this line
+        # a label has a colon; a heading is short or begins "More"; a card's end "Read more"
+        head4 = line.lstrip()[:4].lower()
+        short = len(line) <= 40
+        if ":" not in line and not short and head4 not in ("more", "read"):
+            continue
         promo = _PROMO_RE.match(line) if ":" in line else None
         if (
             promo
@@ -595,20 +598,25 @@ def drop_related_links(text: str) -> list[Edit]:
         ):
             drop.append(i)
             continue
-        bare = _key(line)
-        if (bare in _lead_ins() and line.rstrip().rstrip(":").strip().lower() == bare) or (
-            _BLOCK_HEAD_RE.match(line)
-        ):
+        if (short and _bare_lead_in(line)) or (head4 == "more" and _BLOCK_HEAD_RE.match(line)):
             items = _items_after(text, spans, i)
             if len(items) >= 2:
                 drop += [i, *items]
             continue
-        if _CARD_END_RE.match(line) and i >= 2:
+        if head4 == "read" and i >= 2 and _CARD_END_RE.match(line):
             dek = text[spans[i - 1][0] : spans[i - 1][1]].rstrip()
             head = text[spans[i - 2][0] : spans[i - 2][1]]
             if dek.endswith(("…", "...")) and _headline(head) and head.strip():
                 drop += [i - 2, i - 1, i]
     return drop_lines(text, spans, sorted(set(drop)))
+
+
+def _bare_lead_in(line: str) -> bool:
+    """A lead-in phrase alone on its line, any case, a colon allowed (``Related``)."""
+    if line.lstrip(" \t" + LINE_SKIP)[:3].lower() not in _lead_in_starts():
+        return False  # most short lines: a cheap no before folding the line
+    bare = _key(line)
+    return bare in _lead_ins() and line.rstrip().rstrip(":").strip().lower() == bare
 
 
 def _items_after(text: str, spans: tuple[tuple[int, int], ...], heading: int) -> list[int]:

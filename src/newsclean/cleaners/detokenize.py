@@ -465,7 +465,11 @@ def join_spaced_quotes(text: str) -> list[Edit]:
 
 def _quote_pairs(text: str, start: int, end: int) -> list[Edit]:
     """The padding inside the quote pairs of the line ``text[start:end]``, if they pair up."""
-    quotes = [i for i in range(start, end) if text[i] == '"']
+    quotes = []
+    at = text.find('"', start, end)
+    while at >= 0:
+        quotes.append(at)
+        at = text.find('"', at + 1, end)
     if len(quotes) % 2:
         return []
     edits: list[Edit] = []
