@@ -8,8 +8,17 @@ import random
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from newsclean.cleaners.debris import fold_line
-from newsclean.learn import LineCounts, phrase_file, read_phrases, source_of
+from newsclean.learn import (
+    LineCounts,
+    count_lines,
+    merged,
+    phrase_file,
+    read_phrases,
+    source_of,
+)
 from test_cli import run
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "real" / "articles.jsonl"
@@ -111,3 +120,18 @@ def test_boilerplate_needs_the_step(tmp_path: Path) -> None:
     out = run("clean", "--pipeline", str(pipeline), "--boilerplate", str(phrases), stdin=b"x")
     assert out.returncode == 2
     assert b"no drop_boilerplate_lines step" in out.stderr
+
+
+@pytest.mark.cluster
+def test_counts_on_a_dask_cluster_equal_the_serial_counts() -> None:
+    """Each partition counted on a worker, the counts merged: the same list as one process."""
+    bag_module = pytest.importorskip("dask.bag")
+    rows = [{"ref": r["ref"], "text": r["text"]} for r in ROWS]
+    bag = bag_module.from_sequence(rows, npartitions=6)
+    counts = bag.reduction(lambda part: count_lines(part, by="ref"), merged, split_every=3).compute(
+        scheduler="processes", num_workers=2
+    )
+    serial = count_lines(rows, by="ref")
+    assert counts.learned(min_documents=2, min_share=0.5) == serial.learned(
+        min_documents=2, min_share=0.5
+    )

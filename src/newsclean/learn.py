@@ -143,6 +143,32 @@ class LineCounts:
         return found
 
 
+def count_lines(
+    records: Iterable[dict[str, object]], *, by: str | None = None, field: str = "text"
+) -> LineCounts:
+    """`LineCounts` of a batch of records (dicts with the text in ``field``): the unit of
+    work on a cluster, where each partition is counted and the counts merged.
+
+    >>> import dask.bag as db  # doctest: +SKIP
+    >>> counts = (db.read_text("feed-*.jsonl").map(json.loads)  # doctest: +SKIP
+    ...           .reduction(count_lines, merged).compute())
+    """
+    counts = LineCounts()
+    for record in records:
+        text = record.get(field)
+        if isinstance(text, str):
+            counts.add(source_of(record, by), text)
+    return counts
+
+
+def merged(parts: Iterable[LineCounts]) -> LineCounts:
+    """One `LineCounts` of many (shards counted apart), in the order given."""
+    total = LineCounts()
+    for part in parts:
+        total.merge(part)
+    return total
+
+
 def phrase_file(lines: Iterable[LearnedLine]) -> str:
     """The learned lines as a phrase list `drop_boilerplate_lines` loads: one folded line
     each, under a comment that says where it was seen and how often."""

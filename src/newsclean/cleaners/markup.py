@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newsclean._code import looks_like_code
 from newsclean._scan import LBRACE, LBRACKET, LT, PERCENT_CAP
 from newsclean._text import removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
@@ -193,3 +194,38 @@ def remove_embed_markers(text: str) -> list[Edit]:
     if "[" not in text:
         return []
     return removal_edits(text, [(m.start(), m.end(), "") for m in EMBED_MARKER_RE.finditer(text)])
+
+
+# Backslashes an export left in prose (the AG News CSV, real cases web-044 and web-047): before
+# a dollar amount, an escape ("\$US46.75"); between two lower-case words, a soft line break
+# written as a bare backslash ("their\back-to-school"). Paths ("C:\Users\bob"), code and
+# escapes that read as one ("\n", "\t", "\r") are left.
+_DOLLAR_ESCAPE_RE = re.compile(r"\\(?=\$(?:[A-Z]{1,3})?\d)")
+_SOFT_BREAK_RE = re.compile(r"(?<=[a-z])\\(?=[a-mo-qsu-z])")
+
+
+@cleaner(family="markup", risk=Risk.LOW)
+def remove_stray_backslashes(text: str) -> list[Edit]:
+    """Remove backslashes an export left in prose: ``\\$US46.75``, ``their\\back-to-school``.
+
+    Low risk: a backslash before a dollar amount goes; one between two lower-case letters
+    becomes a space, unless its line holds a path (``:\\``) or a doubled backslash, or reads
+    as code, or the letter after it makes an escape (``\\n``, ``\\t``, ``\\r``).
+
+    >>> remove_stray_backslashes("closed at a record \\\\$US46.75 a barrel, hoping their\\\\back-to-school sales")
+    'closed at a record $US46.75 a barrel, hoping their back-to-school sales'
+    >>> remove_stray_backslashes("open C:\\\\Users\\\\bob\\\\docs and print('a\\\\nb')")
+    "open C:\\\\Users\\\\bob\\\\docs and print('a\\\\nb')"
+    """
+    if "\\" not in text:
+        return []
+    edits: list[Edit] = [(m.start(), m.end(), "") for m in _DOLLAR_ESCAPE_RE.finditer(text)]
+    for m in _SOFT_BREAK_RE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        line = text[start : len(text) if end < 0 else end]
+        if ":\\" in line or "\\\\" in line or "/" in line or looks_like_code(line):
+            continue
+        edits.append((m.start(), m.end(), " "))
+    edits.sort()
+    return edits
