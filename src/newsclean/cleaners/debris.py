@@ -401,6 +401,8 @@ _FURNITURE_RE = re.compile(
     r"|The views and opinions expressed in (?:the|this) article do not necessarily reflect"
     r" (?:those|the views) of [^\n]{1,80}"
     r"|For the full story[^\n]{0,40}, subscribe now[^\n]{0,80}"
+    r"|Credit: [^\n]{1,80}? View full size image\b[^\n]{0,400}"  # credit, button, caption again
+    r"|[A-Z][a-z]{2,8} \d{1,2}, \d{4} / \d+ Comments?(?: / [^\n]{1,80})?"  # a blog's post-meta
     r"|(?:Image|Photo|Picture|Slide)s? \d{1,3} of /? ?\d{1,3}"  # "Image 1 of / 9"
     r"|\d{1,3} of \d{1,3}\. [A-Z\"“‘'][^\n]{0,400}"  # "1 of 2. A general view of …": a gallery caption
     r")[ \t]*\r?$",
@@ -411,7 +413,13 @@ _FURNITURE_RE = re.compile(
 def _furniture_clue(text: str) -> bool:
     """Could ``text`` hold a `_FURNITURE_RE` line? Literal searches only (C speed): the
     regex, tried at every line start, costs more than all of them."""
-    if "appeared first on" in text or "views and opinions" in text or "subscribe now" in text:
+    if (
+        "appeared first on" in text
+        or "views and opinions" in text
+        or "subscribe now" in text
+        or "View full size image" in text
+        or " Comment" in text
+    ):
         return True
     # "1 of 2", "Image 1 of / 9": a literal-led search (the digit before is checked after)
     return any(text[m.start() - 1 : m.start()].isdigit() for m in _COUNTER_RE.finditer(text))
