@@ -147,12 +147,8 @@ def count_lines(
     records: Iterable[dict[str, object]], *, by: str | None = None, field: str = "text"
 ) -> LineCounts:
     """`LineCounts` of a batch of records (dicts with the text in ``field``): the unit of
-    work on a cluster, where each partition is counted and the counts merged.
-
-    >>> import dask.bag as db  # doctest: +SKIP
-    >>> counts = (db.read_text("feed-*.jsonl").map(json.loads)  # doctest: +SKIP
-    ...           .reduction(count_lines, merged).compute())
-    """
+    work on a cluster, where each partition is counted and the counts merged: with Dask,
+    ``bag.reduction(count_lines, merged)`` (tests/test_learn.py runs it)."""
     counts = LineCounts()
     for record in records:
         text = record.get(field)

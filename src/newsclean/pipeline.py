@@ -226,32 +226,26 @@ class Pipeline:
         done, steps = 0, self.max_passes * len(self._calls)
         for number, (start, end) in enumerate(_between(code, len(text))):
             # line breaks next to a code block belong to the layout around it, not the prose
-            if start:
-                while start < end and text[start] in "\r\n":
-                    start += 1
-                    out.append(text[start - 1])
-                    done += 1
-            keep = end
-            if end < len(text):
-                while end > start and text[end - 1] in "\r\n":
-                    end -= 1
+            gap = text[start:end]
+            lead = len(gap) - len(gap.lstrip("\r\n")) if start else 0
+            rest = gap[lead:]
+            trail = len(rest) - len(rest.rstrip("\r\n")) if end < len(text) else 0
+            piece = rest[: len(rest) - trail]
+            out.append(gap[:lead])
+            done += lead
             mark = len(changes) if changes is not None else 0
-            piece = text[start:end]
             if piece.strip():
                 piece = self._run_piece(piece, lang, changes)
-            if changes is not None and (done or number):
+            if changes is not None:
                 changes[mark:] = [
                     dataclasses.replace(
                         c, start=c.start + done, end=c.end + done, step=c.step + number * steps
                     )
                     for c in changes[mark:]
                 ]
-            out.append(piece + text[end:keep])
-            done += len(piece) + keep - end
-            if keep < len(text):
-                block = text[keep : next(b for a, b in code if a == keep)]
-                out.append(block)
-                done += len(block)
+            block = text[slice(*code[number])] if number < len(code) else ""
+            out += [piece, gap[len(gap) - trail :], block]
+            done += len(piece) + trail + len(block)
         return "".join(out)
 
     def _run_piece(self, text: str, lang: str | None, changes: list[Change] | None) -> str:

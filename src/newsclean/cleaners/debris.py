@@ -350,15 +350,14 @@ def _gallery_captions(
     its ``Previous`` / ``Next`` buttons (Daily Mirror). Only with the buttons as proof, and
     at least two captions, do they go."""
     found: list[int] = []
+    gone = set(dropped)
     for nav in dropped:
         if _key(text[spans[nav][0] : spans[nav][1]]) not in _GALLERY_NAV:
             continue
         captions = []
         j = nav - 1
         while j >= 0 and (
-            j in dropped
-            or is_blank(text, spans[j])
-            or _headline(text[spans[j][0] : spans[j][1]], 24)
+            j in gone or is_blank(text, spans[j]) or _headline(text[spans[j][0] : spans[j][1]], 24)
         ):
             if not is_blank(text, spans[j]) and j not in dropped:
                 captions.append(j)

@@ -48,14 +48,13 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
     # &amp;amp; Jerry", real feeds): one "&amp;" is left, which decodes to "&". Before an
     # entity name ("&amp;amp;lt;") it stays, as above.
     for m in _AMP_RUN_RE.finditer(text):
-        if not _ENTITY_AFTER_RE.match(text, m.end()):
+        if not ENTITY_AHEAD_RE.match(text, m.end()):
             edits.append((m.start(), m.end(), "&amp;"))
     edits.sort()
     return edits
 
 
 _AMP_RUN_RE = re.compile(r"&amp;(?:amp;)+")
-_ENTITY_AFTER_RE = re.compile(r"#?[0-9A-Za-z]{1,31};")
 
 
 # Entities whose "&" was lost: "price,quot; for" (seed helicopter line 21). Three shapes, each

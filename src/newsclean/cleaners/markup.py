@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newsclean._code import looks_like_code
 from newsclean._scan import LBRACE, LBRACKET, LT, PERCENT_CAP
-from newsclean._text import removal_edits
+from newsclean._text import line_at, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 
 # HTML-minifier placeholders (seed helicopter-machine-translated.txt, line 7). Minify swaps
@@ -221,9 +221,8 @@ def remove_stray_backslashes(text: str) -> list[Edit]:
         return []
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _DOLLAR_ESCAPE_RE.finditer(text)]
     for m in _SOFT_BREAK_RE.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        line = text[start : len(text) if end < 0 else end]
+        start, end = line_at(text, m.start())
+        line = text[start:end]
         if ":\\" in line or "\\\\" in line or "/" in line or looks_like_code(line):
             continue
         edits.append((m.start(), m.end(), " "))

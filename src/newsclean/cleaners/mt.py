@@ -448,11 +448,10 @@ def replace_cjk_punctuation(text: str) -> list[Edit]:
 # purpose ("the word кожна", "(Зеленський)", "«жарт»") has a mark or a naming word beside it.
 _FOREIGN_WORD_RE = regex.compile(
     r"(?<=(?P<before>\b[A-Za-z][A-Za-z'’-]*) )"
-    r"(?P<word>[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Hiragana}"
-    r"\p{Katakana}\p{Devanagari}\p{Thai}\p{Georgian}\p{Armenian}]+) "
+    rf"(?P<word>{_scan.FOREIGN_CLASS}+) "  # the letters of the scan's FOREIGN_SCRIPT fact
     r"(?=[a-z][a-z'’-]*\b)"
 )
-_FOREIGN_CHAR_RE = re.compile("[" + re.escape(_scan.FOREIGN_LETTERS) + "]")
+_FOREIGN_CHAR_RE = re.compile(_scan.FOREIGN_CLASS)
 _NAMING_WORDS = frozenset(
     [
         "word",
@@ -502,12 +501,7 @@ def remove_untranslated_words(text: str) -> list[Edit]:
         if m.group("before").lower() in _NAMING_WORDS:
             continue
         start, end = line_at(text, m.start())
-        line = text[start:end]
-        letters = [c for c in line if c.isalpha()]
-        foreign = sum(
-            1 for c in letters if not ("a" <= c.lower() <= "z" or c in "àâçéèêëîïôûùüÿñæœäöüß")
-        )
-        if foreign > len(m.group("word")) + 2:
+        if len(_FOREIGN_CHAR_RE.findall(text, start, end)) > len(m.group("word")) + 2:
             continue  # more than this word is in another script: a bilingual line
         edits.append((m.start(), m.end(), ""))
     return edits
