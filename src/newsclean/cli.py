@@ -45,6 +45,7 @@ from newsclean.io.compression import open_binary_read, open_stdin, strip_compres
 from newsclean.io.jsonl import dumps as dumps_json
 from newsclean.learn import LineCounts, phrase_file, read_phrases, source_of
 from newsclean.pipeline import Pipeline
+from newsclean.plugins import load_plugin
 from newsclean.records import Record
 from newsclean.registry import list_cleaners
 from newsclean.run import run_processes, run_serial
@@ -84,7 +85,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsclean {__version__} ({scan})")
     sub = parser.add_subparsers(dest="command", required=True)
 
+    def with_plugins(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--plugin",
+            action="append",
+            metavar="MODULE",
+            help="import a module (name or .py path) that registers cleaners, so a pipeline "
+            "can name them; installed plugins' entry points need no flag (repeatable)",
+        )
+
     def with_pipeline(p: argparse.ArgumentParser) -> None:
+        with_plugins(p)
         group = p.add_mutually_exclusive_group()
         group.add_argument("--profile", default="default", help="shipped profile: default or mt")
         group.add_argument("--pipeline", type=Path, help="pipeline TOML file")
@@ -267,11 +278,18 @@ def _parser() -> argparse.ArgumentParser:
         "list", help="list every cleaner: name, family, risk, profiles, summary"
     )
     p_list.add_argument("--markdown", action="store_true", help="as a Markdown table (for docs)")
+    with_plugins(p_list)
     return parser
 
 
 # -- shared ---------------------------------------------------------------------------------------
+def _load_plugins(args: argparse.Namespace) -> None:
+    for source in getattr(args, "plugin", None) or ():
+        load_plugin(source)
+
+
 def _pipeline(args: argparse.Namespace) -> Pipeline:
+    _load_plugins(args)
     pipeline = (
         Pipeline.from_toml(args.pipeline)
         if args.pipeline is not None
@@ -942,6 +960,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _eval(args)
         if args.command == "learn":
             return _learn(args)
+        _load_plugins(args)
         return _list(args.markdown)
     except StrictStop as exc:
         print(f"newsclean: {exc}; stopped (--strict), {unwritten}", file=sys.stderr)

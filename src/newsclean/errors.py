@@ -37,6 +37,14 @@ class MissingDependencyError(NewscleanError, ImportError):
     """An optional extra is needed for what was asked; the message says which to install."""
 
 
+class PluginError(NewscleanError, ImportError):
+    """A plugin module named by the user cannot be found or fails to import."""
+
+
+class PluginWarning(UserWarning):
+    """An installed plugin's entry point failed to load; its cleaners are unavailable."""
+
+
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     """Return a ' Did you mean ...?' suffix naming close matches, or a list of valid names.
 

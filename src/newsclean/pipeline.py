@@ -25,6 +25,7 @@ from newsclean.cleaner import Cleaner, Risk, apply_edits, check_text, from_funct
 from newsclean.errors import ConfigError
 from newsclean.explain import Change, Explained, changes_from_edits
 from newsclean.lang import detect_language, normalize
+from newsclean.plugins import load_plugin, source_of
 
 StepSpec = str | tuple[str, Mapping[str, Any]] | Mapping[str, Any] | Callable[[str], str]
 
@@ -335,6 +336,9 @@ class Pipeline:
         out: dict[str, Any] = {"name": self.name} if self.name else {}
         if self.max_passes != 1:
             out["max_passes"] = self.max_passes
+        plugins = _plugins_of(self.steps)
+        if plugins:
+            out["plugins"] = plugins
         out["steps"] = [s.spec() for s in self.steps]
         return out
 
@@ -342,12 +346,19 @@ class Pipeline:
     def from_dict(cls, data: Mapping[str, Any]) -> Pipeline:
         if not isinstance(data, Mapping):
             raise ConfigError(f"a pipeline description must be a table, got {data!r}")
-        unknown = set(data) - {"name", "description", "max_passes", "steps"}
+        unknown = set(data) - {"name", "description", "max_passes", "plugins", "steps"}
         if unknown:
             raise ConfigError(
                 f"unknown pipeline key {sorted(unknown)[0]!r} "
-                "(valid keys: name, description, max_passes, steps)"
+                "(valid keys: name, description, max_passes, plugins, steps)"
             )
+        plugins = data.get("plugins", [])
+        if not isinstance(plugins, list) or not all(isinstance(p, str) for p in plugins):
+            raise ConfigError(
+                f"'plugins' must be a list of module names or .py paths, got {plugins!r}"
+            )
+        for source in plugins:
+            load_plugin(source)
         steps = data.get("steps")
         if not isinstance(steps, list):
             raise ConfigError("a pipeline description needs 'steps = [...]', a list of steps")
@@ -425,6 +436,18 @@ class Pipeline:
         ]
         passes = f", max_passes={self.max_passes}" if self.max_passes != 1 else ""
         return f"Pipeline([{', '.join(specs)}]{passes})"
+
+
+def _plugins_of(steps: Iterable[Step]) -> list[str]:
+    """The plugin modules (loaded with `load_plugin`) that define the steps' cleaners, as
+    another process loads them: so a worker rebuilding the pipeline knows them too. Installed
+    plugins need no mention: a worker finds them through their entry points."""
+    found: list[str] = []
+    for step in steps:
+        source = source_of(step.cleaner.__module__)
+        if source is not None and source not in found:
+            found.append(source)
+    return found
 
 
 def _line_of(source: str, exc: Exception) -> str:

@@ -36,12 +36,20 @@ def _load_builtins() -> None:
 def get_cleaner(name: str) -> Cleaner:
     """Return the cleaner registered as ``name``; an unknown name lists close matches."""
     _load_builtins()
+    if name not in _CLEANERS:
+        from newsclean.plugins import load_entry_points
+
+        load_entry_points()
     try:
         return _CLEANERS[name]
     except KeyError:
-        raise UnknownCleanerError(
-            f"unknown cleaner {name!r}." + did_you_mean(name, _CLEANERS)
-        ) from None
+        hint = did_you_mean(name, _CLEANERS)
+        if not hint.startswith(" Did you mean"):
+            hint += (
+                " A cleaner of your own: register it in a module loaded with --plugin (or "
+                "installed with a newsclean.cleaners entry point)."
+            )
+        raise UnknownCleanerError(f"unknown cleaner {name!r}." + hint) from None
 
 
 def find(origin: object) -> Cleaner | None:
@@ -54,8 +62,12 @@ def find(origin: object) -> Cleaner | None:
 
 
 def all_cleaners() -> list[Cleaner]:
-    """Every registered cleaner, in registration order (built-ins first, by family)."""
+    """Every registered cleaner, in registration order (built-ins first, by family, then
+    installed plugins)."""
     _load_builtins()
+    from newsclean.plugins import load_entry_points
+
+    load_entry_points()
     return list(_CLEANERS.values())
 
 
