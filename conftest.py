@@ -1,9 +1,28 @@
 """Collection for the whole tree (the package's doctests and tests/).
 
-The Dask module's doctest runs Dask: without the test-cluster extra it is not collected, as
-the engines' tests skip (``pip install -e '.[test]'`` alone must pass).
+A module that imports an optional framework at the top (the Dask engine, the integrations) is
+not collected for doctests without it, as its tests skip (``pip install -e '.[test]'`` alone
+must pass).
 """
 
 import importlib.util
 
-collect_ignore = [] if importlib.util.find_spec("dask") else ["src/newsclean/engines/dask.py"]
+_NEEDS = {
+    "src/newsclean/engines/dask.py": "dask",
+    "src/newsclean/integrations/datatrove.py": "datatrove",
+    "src/newsclean/integrations/langchain.py": "langchain_core",
+    "src/newsclean/integrations/llama_index.py": "llama_index.core",
+    "src/newsclean/integrations/pandas.py": "pandas",
+    "src/newsclean/integrations/nemo_curator.py": "nemo_curator",
+    "src/newsclean/integrations/data_juicer.py": "data_juicer",
+}
+
+
+def _missing(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is None
+    except ModuleNotFoundError:  # the parent package of a dotted name is missing
+        return True
+
+
+collect_ignore = [path for path, module in _NEEDS.items() if _missing(module)]

@@ -1,4 +1,4 @@
-"""Clean batches: a list, an Arrow array, a pandas Series, or the text columns of a table.
+"""Clean batches: a list, an Arrow array, a pandas or polars Series, or the text columns of a table.
 
 This is the engine-neutral core that Ray Data, Dask, Hugging Face ``datasets.map`` and Spark's
 ``pandas_udf`` all call. A :class:`BatchCleaner` holds only the pipeline's plain description
@@ -124,11 +124,13 @@ class BatchCleaner:
             return self._clean_arrow(batch)
         if module == "pandas":
             return self._clean_pandas(batch)
+        if module == "polars":
+            return self._clean_polars(batch)
         if isinstance(batch, tuple):
             return self.clean_values(batch)
         raise ConfigError(
-            "a batch is a list, a dict of columns, a pandas DataFrame or Series, or a pyarrow "
-            f"Table or Array; got {type(batch).__name__}"
+            "a batch is a list, a dict of columns, a pandas or polars DataFrame or Series, or a "
+            f"pyarrow Table or Array; got {type(batch).__name__}"
         )
 
     def _missing(self, present: Iterable[str]) -> None:
@@ -206,6 +208,34 @@ class BatchCleaner:
         if counts is not None:
             out[self.counts_column] = pd.array(counts, dtype="Int64")
         return out
+
+
+    def _clean_polars(self, batch: Any) -> Any:
+        import polars as pl
+
+        if isinstance(batch, pl.Series):
+            _check_polars_text(batch.dtype, "the series")
+            return pl.Series(batch.name, self.clean_values(batch.to_list()), dtype=batch.dtype)
+        if isinstance(batch, pl.LazyFrame):
+            raise ConfigError("collect() a polars LazyFrame first, or clean a column with "
+                              "pl.col(name).map_batches(BatchCleaner())")
+        self._missing(batch.columns)
+        for name in self.columns:
+            _check_polars_text(batch.schema[name], f"column {name!r}")
+        cleaned, counts = self._columns_counted(lambda name: batch[name].to_list(), batch.height)
+        out = batch.with_columns(
+            pl.Series(name, values, dtype=batch.schema[name]) for name, values in cleaned.items()
+        )
+        if counts is not None:
+            out = out.with_columns(pl.Series(self.counts_column, counts, dtype=pl.Int64))
+        return out
+
+
+def _check_polars_text(kind: Any, what: str) -> None:
+    import polars as pl
+
+    if kind not in (pl.String, pl.Null):
+        raise ConfigError(f"{what} holds {kind}, not text")
 
 
 def _check_arrow_text(kind: Any, what: str) -> None:

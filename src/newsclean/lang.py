@@ -28,14 +28,17 @@ _ID_SAMPLE = 2000  # characters handed to the identifier: its cost grows with le
 
 
 def normalize(lang: str | None) -> str | None:
-    """``"en-US"`` -> ``"en"``; empty or None -> None.
+    """``"en-US"`` -> ``"en"``; empty or None -> None. English in ISO 639-3 (``"eng_Latn"``,
+    as GlotLID and datatrove's language filter write it) is ``"en"`` too: English is the one
+    language the language-bound cleaners ask about.
 
-    >>> normalize("en-US"), normalize("PT_br"), normalize("")
-    ('en', 'pt', None)
+    >>> normalize("en-US"), normalize("PT_br"), normalize(""), normalize("eng_Latn")
+    ('en', 'pt', None, 'en')
     """
     if not lang:
         return None
-    return lang.replace("_", "-").split("-")[0].strip().lower() or None
+    code = lang.replace("_", "-").split("-")[0].strip().lower() or None
+    return "en" if code == "eng" else code
 
 
 def looks_english(text: str) -> bool:
