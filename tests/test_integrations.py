@@ -87,6 +87,7 @@ def test_datatrove_formatter_in_a_local_executor(tmp_path: Path) -> None:
     for row in ROWS:
         for cleaner in newsclean.explain(row["text"], profile="mt").by_cleaner():
             want[cleaner] = want.get(cleaner, 0) + 1
+
     def total(v: Any) -> Any:  # datatrove writes a counter that only ever added 1 as a number
         return v["total"] if isinstance(v, dict) else v
 
@@ -99,7 +100,6 @@ def test_datatrove_formatter_in_a_local_executor(tmp_path: Path) -> None:
 
 def test_datatrove_recipe() -> None:
     pytest.importorskip("datatrove")
-    from datatrove.data import Document
 
     found = run_recipe("datatrove")
     assert [d.text for d in found["cleaned"]] == [
@@ -160,9 +160,10 @@ def test_llama_index_transform_in_an_ingestion_pipeline() -> None:
 def test_llama_index_recipe() -> None:
     pytest.importorskip("llama_index.core")
     found = run_recipe("llama_index")
-    assert found["nodes"][0].get_content() == newsclean.clean(
-        found["documents"][0].text, profile="mt"
-    ).strip()
+    assert (
+        found["nodes"][0].get_content()
+        == newsclean.clean(found["documents"][0].text, profile="mt").strip()
+    )
 
 
 # -- polars and pandas --------------------------------------------------------------------------
@@ -195,7 +196,7 @@ def test_polars_recipe() -> None:
 
 def test_pandas_accessor() -> None:
     pd = pytest.importorskip("pandas")
-    import newsclean.integrations.pandas  # noqa: F401  (registers the accessor)
+    import newsclean.integrations.pandas  # (registers the accessor)
 
     texts = [r["text"] for r in ROWS] + [None]
     series = pd.Series(texts, index=range(10, 10 + len(texts)), name="text")

@@ -209,7 +209,6 @@ class BatchCleaner:
             out[self.counts_column] = pd.array(counts, dtype="Int64")
         return out
 
-
     def _clean_polars(self, batch: Any) -> Any:
         import polars as pl
 
@@ -217,8 +216,10 @@ class BatchCleaner:
             _check_polars_text(batch.dtype, "the series")
             return pl.Series(batch.name, self.clean_values(batch.to_list()), dtype=batch.dtype)
         if isinstance(batch, pl.LazyFrame):
-            raise ConfigError("collect() a polars LazyFrame first, or clean a column with "
-                              "pl.col(name).map_batches(BatchCleaner())")
+            raise ConfigError(
+                "collect() a polars LazyFrame first, or clean a column with "
+                "pl.col(name).map_batches(BatchCleaner())"
+            )
         self._missing(batch.columns)
         for name in self.columns:
             _check_polars_text(batch.schema[name], f"column {name!r}")

@@ -14,6 +14,7 @@ import argparse
 import base64
 import contextlib
 import errno
+import fnmatch
 import html
 import json
 import os
@@ -43,6 +44,7 @@ from newsclean.io import (
 from newsclean.io.atomic import STDOUT_NAMES, atomic_binary_writer, is_stdout
 from newsclean.io.compression import open_binary_read, open_stdin, strip_compression
 from newsclean.io.jsonl import dumps as dumps_json
+from newsclean.io.remote import Location, Remote, is_url, location
 from newsclean.learn import LineCounts, phrase_file, read_phrases, source_of
 from newsclean.pipeline import Pipeline
 from newsclean.plugins import load_plugin
@@ -344,13 +346,24 @@ def _options(args: argparse.Namespace) -> FormatOptions:
     )
 
 
-def _inputs(args: argparse.Namespace) -> list[tuple[Path | None, Path | None]]:
+def _inputs(args: argparse.Namespace) -> list[tuple[Location | None, Location | None]]:
     """``(file, base)`` pairs; ``base`` is the directory it was found in (for output names)."""
     names = args.inputs or ["-"]
-    found: list[tuple[Path | None, Path | None]] = []
+    found: list[tuple[Location | None, Location | None]] = []
     for name in names:
         if name == "-":
             found.append((None, None))
+            continue
+        if is_url(name):
+            remote = Remote(name)
+            if name.endswith("/"):
+                listed = [f for f in remote.files() if _wanted(f, args.glob)]
+                if not listed:
+                    what = f"matching {args.glob!r}" if args.glob else "of a known format"
+                    raise UsageError(f"{name}: no files {what} under this URL")
+                found.extend((f, remote) for f in listed)
+            else:
+                found.append((remote, None))
             continue
         path = Path(name)
         if path.is_dir():
@@ -370,13 +383,17 @@ def _inputs(args: argparse.Namespace) -> list[tuple[Path | None, Path | None]]:
     return found
 
 
-def _known(path: Path) -> bool:
+def _wanted(file: Remote, glob: str | None) -> bool:
+    return fnmatch.fnmatch(file.name, glob) if glob else _known(file)
+
+
+def _known(path: Location) -> bool:
     """A file whose extension names a format newsclean reads (``feed.jsonl.gz`` too)."""
     suffix = strip_compression(path).suffix.lower()
     return any(suffix in f.suffixes for f in FORMATS.values())
 
 
-def _format_of(path: Path | None, args: argparse.Namespace) -> str:
+def _format_of(path: Location | None, args: argparse.Namespace) -> str:
     """The format given, else the one the name or, failing that, the content says.
 
     Standard input is sniffed by content exactly as a file is (after decompression)."""
@@ -406,7 +423,7 @@ def _stdin() -> IO[bytes]:
     return _STDIN[0]
 
 
-def _records(path: Path | None, fmt: str, options: FormatOptions) -> Iterator[Record]:
+def _records(path: Location | None, fmt: str, options: FormatOptions) -> Iterator[Record]:
     try:
         yield from read_records(path, fmt, options, _stdin() if path is None else None)
     except ValueError as exc:  # a CSV column that is not there, and similar
@@ -473,7 +490,7 @@ def _progress(records: Iterator[Record], enabled: bool) -> Iterator[Record]:
 
 def _write_on_engine(
     session: Any,
-    jobs: list[tuple[str, Path | None, Path | None]],
+    jobs: list[tuple[str, Location | None, Location | None]],
     options: FormatOptions,
     writer: Writer,
     stats: Stats,
@@ -514,17 +531,28 @@ def _write_on_engine(
             bar.close()
 
 
-def _out_name(path: Path | None, base: Path | None, out_dir: Path, writes: str, fmt: str) -> Path:
+def _out_name(
+    path: Location | None, base: Location | None, out_dir: Location, writes: str, fmt: str
+) -> Location:
     if path is None:
-        return out_dir / f"stdin{OUTPUT_SUFFIX[writes]}"
-    relative = path.relative_to(base) if base else Path(path.name)
-    if FORMATS[fmt].writes != fmt and writes in ("items", "text"):  # feeds -> .jsonl, html -> .txt
-        bare = strip_compression(relative)
-        return out_dir / bare.with_suffix(OUTPUT_SUFFIX[writes])
+        relative = Path(f"stdin{OUTPUT_SUFFIX[writes]}")
+    else:
+        if isinstance(path, Remote):
+            inside = str(path)[len(str(base).rstrip("/")) + 1 :] if base else path.name
+            relative = Path(inside)
+        else:
+            relative = path.relative_to(base) if isinstance(base, Path) else Path(path.name)
+        if FORMATS[fmt].writes != fmt and writes in (
+            "items",
+            "text",
+        ):  # feeds -> .jsonl, html -> .txt
+            relative = strip_compression(relative).with_suffix(OUTPUT_SUFFIX[writes])
+    if isinstance(out_dir, Remote):
+        return Remote(str(out_dir).rstrip("/") + "/" + relative.as_posix())
     return out_dir / relative
 
 
-def _check_suffix(target: Path, writes: str) -> None:
+def _check_suffix(target: Location, writes: str) -> None:
     """Refuse an output name whose extension promises another format than is written."""
     suffix = strip_compression(target).suffix.lower()
     named = [f.writes for f in FORMATS.values() if suffix in f.suffixes]
@@ -537,11 +565,18 @@ def _check_suffix(target: Path, writes: str) -> None:
     )
 
 
-def _check_outputs(inputs: list[Path], outputs: list[Path]) -> None:
+def _check_outputs(inputs: list[Location], outputs: list[Location]) -> None:
     """Before anything is read: no output may be an input or another output, and each one's
     directory must be writable. Standard output and device nodes are written, not replaced."""
-    seen: dict[str, Path] = {}
+    seen: dict[str, Location] = {}
     for target in outputs:
+        if isinstance(target, Remote):
+            if target in inputs:
+                raise UsageError(f"{target}: is an input too; write to another file")
+            if str(target) in seen:
+                raise UsageError(f"{target}: named for two outputs ({seen[str(target)]} too)")
+            seen[str(target)] = target
+            continue
         if is_stdout(target):
             continue
         if target.exists() and not target.is_file():
@@ -549,7 +584,7 @@ def _check_outputs(inputs: list[Path], outputs: list[Path]) -> None:
                 raise UsageError(f"{target}: is a directory; give a file name")
             continue  # /dev/null, a pipe: written to as it is
         for source in inputs:
-            if target.exists() and os.path.samefile(target, source):
+            if isinstance(source, Path) and target.exists() and os.path.samefile(target, source):
                 raise UsageError(f"{target}: is an input too; write to another file")
         real = os.path.realpath(target)
         if real in seen:
@@ -572,11 +607,13 @@ def _clean(args: argparse.Namespace) -> int:
         raise UsageError("--address names a cluster for --engine ray or --engine dask")
     formats = [(_format_of(path, args), path, base) for path, base in inputs]
     output: str | None = None if args.output is None or is_stdout(args.output) else args.output
-    to_dir = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
-    targets: list[Path] = []
+    to_dir = output is not None and (
+        output.endswith(("/", os.sep)) or (not is_url(output) and Path(output).is_dir())
+    )
+    targets: list[Location] = []
     if to_dir:
         targets = [
-            _out_name(path, base, Path(str(output)), FORMATS[fmt].writes, fmt)
+            _out_name(path, base, location(str(output)), FORMATS[fmt].writes, fmt)
             for fmt, path, base in formats
         ]
     else:
@@ -590,8 +627,8 @@ def _clean(args: argparse.Namespace) -> int:
         if kinds == {"json"} and len(formats) > 1:
             raise UsageError("several JSON files make one array each: give -o DIRECTORY/")
         if output is not None:
-            targets = [Path(output)]
-            _check_suffix(Path(output), output_kind(formats[0][0], Path(output)))
+            targets = [location(output)]
+            _check_suffix(targets[0], output_kind(formats[0][0], targets[0]))
     _check_outputs(
         [path for _, path, _ in formats if path is not None],
         [*targets, *(p for p in (args.rejects, args.stats) if p is not None)],
@@ -649,7 +686,9 @@ def _clean(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
 
-        def write_all(jobs: list[tuple[str, Path | None, Path | None]], writer: Writer) -> None:
+        def write_all(
+            jobs: list[tuple[str, Location | None, Location | None]], writer: Writer
+        ) -> None:
             if session is not None:
                 _write_on_engine(
                     session, jobs, options, writer, stats, problems, show_progress, shard_bytes
@@ -666,7 +705,7 @@ def _clean(args: argparse.Namespace) -> int:
                 with atomic_binary_writer(target) as out:
                     write_all([(fmt, path, base)], make_writer(FORMATS[fmt].writes, out))
         elif output is not None:
-            target = Path(output)
+            target = location(output)
             with atomic_binary_writer(target) as out:
                 write_all(formats, make_writer(output_kind(formats[0][0], target), out))
         else:

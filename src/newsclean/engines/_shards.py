@@ -23,6 +23,7 @@ from newsclean.io import FormatOptions, make_writer
 from newsclean.io.compression import open_binary_read
 from newsclean.io.jsonl import read_jsonl
 from newsclean.io.parquet import check_fields, open_parquet, records_of_table, table_of
+from newsclean.io.remote import Remote
 from newsclean.records import Record
 from newsclean.run import run_serial
 from newsclean.stats import Stats
@@ -52,7 +53,7 @@ class ShardResult:
 
 
 def shards_of(
-    path: Path | None,
+    path: Path | Remote | None,
     fmt: str,
     options: FormatOptions,
     stdin: IO[bytes] | None = None,

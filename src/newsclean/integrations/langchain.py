@@ -39,7 +39,9 @@ class NewscleanTransformer(BaseDocumentTransformer):
         self.metadata_key = metadata_key
         self.language_key = language_key
 
-    def transform_documents(self, documents: Sequence[Document], **kwargs: Any) -> Sequence[Document]:
+    def transform_documents(
+        self, documents: Sequence[Document], **kwargs: Any
+    ) -> Sequence[Document]:
         out: list[Document] = []
         for doc in documents:
             lang = doc.metadata.get(self.language_key) if self.language_key else None
@@ -49,5 +51,7 @@ class NewscleanTransformer(BaseDocumentTransformer):
             metadata = dict(doc.metadata)
             if self.metadata_key:
                 metadata[self.metadata_key] = explained.by_cleaner()
-            out.append(doc.model_copy(update={"page_content": explained.text, "metadata": metadata}))
+            out.append(
+                doc.model_copy(update={"page_content": explained.text, "metadata": metadata})
+            )
         return out

@@ -54,7 +54,10 @@ class NewscleanTransform(TransformComponent):
             node.set_content(explained.text)
             if self.metadata_key:
                 node.metadata[self.metadata_key] = explained.by_cleaner()
-                for excluded in (node.excluded_embed_metadata_keys, node.excluded_llm_metadata_keys):
+                for excluded in (
+                    node.excluded_embed_metadata_keys,
+                    node.excluded_llm_metadata_keys,
+                ):
                     if self.metadata_key not in excluded:
                         excluded.append(self.metadata_key)
         return nodes

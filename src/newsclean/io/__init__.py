@@ -31,6 +31,7 @@ from newsclean.io.jsonl import (
 )
 from newsclean.io.options import FormatOptions
 from newsclean.io.parquet import ParquetRecordWriter, read_parquet
+from newsclean.io.remote import Remote
 from newsclean.io.text import read_text, write_text_record
 from newsclean.records import Record
 
@@ -143,7 +144,7 @@ OUTPUT_SUFFIX = {
 }
 
 
-def output_kind(fmt: str, target: Path | None = None) -> str:
+def output_kind(fmt: str, target: Path | Remote | None = None) -> str:
     """What records of input format ``fmt`` are written as, to ``target`` (None: stdout).
 
     Usually the input's own format (feeds: their items as JSON Lines; pages: text). Two
@@ -167,7 +168,7 @@ def output_kind(fmt: str, target: Path | None = None) -> str:
 _COMMENT_RE = re.compile(rb"\s*<!--.*?-->", re.DOTALL)
 
 
-def detect_format(path: Path, head: bytes = b"", column: str = "text") -> str:
+def detect_format(path: Path | Remote, head: bytes = b"", column: str = "text") -> str:
     r"""The format of a file, from its extension (compression ignored), else from its content.
 
     Content sniffing skips a UTF-8 BOM, leading blanks and XML/HTML comments; a first line
@@ -219,7 +220,10 @@ def detect_format(path: Path, head: bytes = b"", column: str = "text") -> str:
 
 
 def read_records(
-    path: Path | None, fmt: str | None, options: FormatOptions, stdin: IO[bytes] | None = None
+    path: Path | Remote | None,
+    fmt: str | None,
+    options: FormatOptions,
+    stdin: IO[bytes] | None = None,
 ) -> Iterator[Record]:
     """Records of a file (``None`` with ``stdin``: standard input), streamed."""
     if path is None:
@@ -227,7 +231,7 @@ def read_records(
             raise ValueError("read_records(None, ...) reads standard input: pass stdin")
         stream: IO[bytes] = stdin
         where = "<stdin>"
-        name = Path("stdin")
+        name: Path | Remote = Path("stdin")
     else:
         stream = open_binary_read(path)
         where = str(path)

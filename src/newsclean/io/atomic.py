@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import IO
 
 from newsclean.io.compression import wrap_binary_write
+from newsclean.io.remote import Remote
 
 STDOUT_NAMES = ("-", "/dev/stdout")
 
 
-def is_stdout(path: Path | str) -> bool:
+def is_stdout(path: Path | Remote | str) -> bool:
     return str(path) in STDOUT_NAMES
 
 
@@ -32,7 +33,7 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
+def atomic_binary_writer(path: Path | Remote) -> Iterator[IO[bytes]]:
     """Yield a (compressing, by extension) binary stream; on success it replaces ``path``.
 
     An exception (a KeyboardInterrupt included) removes the temporary file and leaves any
@@ -43,6 +44,13 @@ def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
     if is_stdout(path):
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
+        return
+    if isinstance(path, Remote):
+        with path.open_write() as raw:
+            stream = wrap_binary_write(raw, Path(path.name))
+            yield stream
+            if stream is not raw:
+                stream.close()
         return
     try:
         existing: os.stat_result | None = os.stat(path)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsclean.errors import InputError
+from newsclean.io.remote import Remote
 
 _MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
 _SUFFIX = {
@@ -34,8 +35,10 @@ def compression_of(path: Path, head: bytes = b"") -> str | None:
     return _SUFFIX.get(path.suffix.lower())
 
 
-def strip_compression(path: Path) -> Path:
+def strip_compression(path: Path | Remote) -> Path:
     """``feed.jsonl.gz`` -> ``feed.jsonl``: the name that tells the format."""
+    if isinstance(path, Remote):
+        path = Path(path.name)
     return path.with_suffix("") if path.suffix.lower() in _SUFFIX else path
 
 
@@ -49,8 +52,15 @@ def _zstd() -> object:
     return zstandard
 
 
-def open_binary_read(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading bytes, decompressing as its magic bytes say."""
+def open_binary_read(path: Path | Remote) -> IO[bytes]:
+    """Open ``path`` (or URL) for reading bytes, decompressing as its magic bytes say."""
+    if isinstance(path, Remote):
+        raw = path.open_read()
+        try:
+            return decompressing(raw, Path(path.name), str(path))
+        except BaseException:
+            raw.close()
+            raise
     try:
         raw = path.open("rb")
     except FileNotFoundError:
