@@ -45,7 +45,9 @@ SPACE_APOS = 1 << 17  # " '" " ’"
 SPACE_N_APOS = 1 << 18  # " n'" " n’"
 TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
 BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last (CR blank)
-A_AN = 1 << 21  # " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant)
+# " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant), and for
+# initialisms " a F".."A X" (F H L M N R S X: names said with a vowel) and " an U", "An U"
+A_AN = 1 << 21
 STOP_LOWER = 1 << 22  # ". x", "! x", "? x", x a word character other than A-Z, 0-9 and _
 LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
 # Two non-empty lines of the same length and the same first and last eight characters (a
@@ -224,7 +226,7 @@ _PATTERN_FACTS = (
         re.compile(r"\n[ \t\r]*\n[ \t\r]*\n"),
         BLANKS,
     ),  # CRLF blank lines too  # each blank run is read at most twice
-    (re.compile("(?: a|A) [aeiouAEIOU]|(?: an|An) [b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]"), A_AN),
+    (re.compile("(?: a|A) [aeiouAEIOUFHLMNRSX]|(?: an|An) [b-df-hj-np-tv-zB-DF-HJ-NP-TV-ZU]"), A_AN),
     (re.compile(r"[.!?] [^\W_A-Z0-9]"), STOP_LOWER),
 )
 

@@ -55,9 +55,11 @@ enum {
     C_LA,    /* a */
     C_UA,    /* A */
     C_LVOW,  /* e i o u */
-    C_UVOW,  /* E I O U */
+    C_UVOW,  /* E I O */
+    C_UU,    /* U: a vowel letter whose name is said "you" ("a UN", "a URL") */
     C_LCON,  /* the other lowercase ASCII letters */
-    C_UCON,  /* the other capitals, N included */
+    C_UCON,  /* the other capitals */
+    C_UANL,  /* F H L M N R S X: consonants whose names start with a vowel ("an MP") */
     C_WIDE,  /* a word character beyond ASCII */
     NCLASS
 };
@@ -90,8 +92,8 @@ static int base_of(int p) {
     return p < NCLASS ? p : base[p - NCLASS];
 }
 
-static int vowel(int k) { return k == C_LA || k == C_UA || k == C_LVOW || k == C_UVOW; }
-static int consonant(int k) { return k == C_N || k == C_LCON || k == C_UCON; }
+static int vowel(int k) { return k == C_LA || k == C_UA || k == C_LVOW || k == C_UVOW || k == C_UU; }
+static int consonant(int k) { return k == C_N || k == C_LCON || k == C_UCON || k == C_UANL; }
 static int small(int k) { return k == C_N || k == C_LA || k == C_LVOW || k == C_LCON || k == C_WIDE; }
 
 static unsigned int context_emit(int p, int k) {
@@ -106,10 +108,10 @@ static unsigned int context_emit(int p, int k) {
     if (b == C_TAB && (k == C_NL || k == C_CR)) out |= F_TRAILING_WS;
     if (b == C_OPEN && k == C_SPACE) out |= F_OPEN_SPACE;
     if (b == C_HYPHEN && k == C_SPACE) out |= F_HYPHEN_SPACE;
-    if (b == C_PERCENT && k == C_UCON) out |= F_PERCENT_CAP;
+    if (b == C_PERCENT && (k == C_UCON || k == C_UANL)) out |= F_PERCENT_CAP;
     if (p == P_SN && k == C_APOS) out |= F_SPACE_N_APOS;
-    if ((p == P_SA_S || p == P_A_S) && vowel(k)) out |= F_A_AN;
-    if ((p == P_SAN_S || p == P_AN_S) && consonant(k)) out |= F_A_AN;
+    if ((p == P_SA_S || p == P_A_S) && (vowel(k) || k == C_UANL)) out |= F_A_AN;
+    if ((p == P_SAN_S || p == P_AN_S) && (consonant(k) || k == C_UU)) out |= F_A_AN;
     if (p == P_STOP_S && small(k)) out |= F_STOP_LOWER;
     return out;
 }
@@ -176,9 +178,11 @@ static int init_tables(void) {
     char_flags['<'] = F_LT;
     char_flags['@'] = F_AT;
     set_class("bcdfghjklmpqrstvwxyz", C_LCON);
-    set_class("BCDFGHJKLMNPQRSTVWXYZ", C_UCON);
+    set_class("BCDGJKPQTVWYZ", C_UCON);
+    set_class("FHLMNRSX", C_UANL);
     set_class("eiou", C_LVOW);
-    set_class("EIOU", C_UVOW);
+    set_class("EIO", C_UVOW);
+    set_class("U", C_UU);
     set_class("a", C_LA);
     set_class("A", C_UA);
     set_class("n", C_N);

@@ -195,12 +195,11 @@ _SILENT_H = regex.compile(r"(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
 _VOWEL = r"[aeiouAEIOU]"
 _CONSONANT = r"[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]"
 _WORD_REST = r"[\w'’-]{0,40}"
-ARTICLE_RE = re.compile(
-    rf" (a(?:n(?= {_CONSONANT})|(?= {_VOWEL}))) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})"
-)
-CAPITAL_ARTICLE_RE = re.compile(
-    rf"(A(?:n(?= {_CONSONANT})|(?= {_VOWEL}))) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})"
-)
+# Initialisms add two shapes: "a" before F, H, L, M, N, R, S or X ("a MP" for "an MP") and
+# "an" before U ("an UN" for "a UN"), each followed by another capital.
+_SUSPECT = rf"(?:n(?= {_CONSONANT}| U[A-Z])|(?= {_VOWEL}| [FHLMNRSX][A-Z]))"
+ARTICLE_RE = re.compile(rf" (a{_SUSPECT}) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})")
+CAPITAL_ARTICLE_RE = re.compile(rf"(A{_SUSPECT}) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})")
 # A capital "A" is an article only at a sentence start; elsewhere it may be a label ("Plan A").
 _SENTENCE_START = regex.compile(r"(?:^|\n\s*|[.!?][\"”’]?\s+|[\"“(]\s*)$")
 # Words that never start a noun phrase: "vitamin a and" is a label, not a slip.
@@ -231,11 +230,73 @@ _NOT_AFTER_ARTICLE = frozenset(
 )
 
 
+# Letters whose spoken name starts with a vowel sound: "an FBI", "an MP", "an SQL", "an X".
+_AN_LETTERS = frozenset("AEFHILMNORSX")
+_CAPS_RE = re.compile(r"[A-Z]+")
+# Capitals said as the word they stand for, or as a word: "a LB" may be "a linebacker" or
+# "a pound", "a NW wind" is "a northwest wind", "ST" is "street" or "saint".
+_SAID_AS_WORDS = frozenset(
+    [
+        "LB",
+        "LBS",
+        "LN",
+        "ST",
+        "RD",
+        "MT",
+        "FT",
+        "SR",
+        "MR",
+        "MRS",
+        "MS",
+        "NE",
+        "NW",
+        "SE",
+        "SW",
+        "UP",
+        "UH",
+        "UM",
+    ]
+)
+
+
+def _acronym_wants_an(word: str) -> bool | None:
+    """For a word that starts in capitals: True "an", False "a", None when it may be read as
+    a word or as letters and the two readings disagree ("a NATO", "an NFL", "a SWAT team").
+
+    A first letter whose name and sound are both consonants (``a BBC``, ``a CEO``) and a
+    ``U`` read "you" (``a UN``, ``a URL``, ``a UNICEF``) take "a"; ``A``/``E``/``I``/``O``
+    take "an" unless the word may sound "w"/"you" (``ONE``, ``EURO``). F, H, L, M, N, R, S
+    and X take "an" only when the letters cannot be read as a word: no vowel (``MP``,
+    ``SQL``, ``NHS``) or a start no English word has (``FBI``, ``MSNBC``, ``HBO``).
+    """
+    caps = _CAPS_RE.match(word)
+    if caps is None:
+        return None
+    letters, rest = caps.group(), word[caps.end() :]
+    if len(letters) < 2 or (rest and rest not in ("s", "'s", "’s") and rest[0] != "-"):
+        return None  # "McCain", "PhD", "DoJ": neither a plain word nor plain initials
+    if letters in _SAID_AS_WORDS or letters[0] == letters[1]:
+        return None  # and "AAA" is "triple A"
+    lower = letters.lower()
+    first = letters[0]
+    if first == "U":
+        return False if len(letters) <= 3 or _YOU_SOUND.match(lower) else None
+    if first in "AEIO":
+        return None if _YOU_SOUND.match(lower) else True
+    if first not in _AN_LETTERS:
+        return False  # as a word or letter by letter, a consonant: "a BBC", "a GOP", "a TV"
+    if not any(c in "aeiouy" for c in lower) or _SPELLED_START.match(lower):
+        return True
+    return None
+
+
 def _wants_an(word: str) -> bool | None:
     """True if ``word`` takes "an", False if "a", None when spelling cannot tell."""
     lower = word.lower()
-    if len(word) <= 2 or word[:2].isupper() or lower in _NOT_AFTER_ARTICLE:
-        return None  # letters and acronyms ("an MP", "a NATO summit", "a U.S."): sound unspelled
+    if word[:2].isupper():
+        return _acronym_wants_an(word)
+    if len(word) <= 2 or lower in _NOT_AFTER_ARTICLE:
+        return None  # letters ("a U.S.") and labels: the sound is not spelled
     if not any(c in "aeiouy" for c in lower) or _SPELLED_START.match(lower):
         return None  # "lsd", "rpm", "Nvidia", "Ngo": read letter by letter, or as no English word
     if lower[0] == "x":
@@ -262,6 +323,8 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
     'Attacks killed 13 Turkish soldiers, prompting a deadly military response from Ankara after an attack on the troops.'
     >>> fix_a_an_agreement("an hour, a university, a European, a one-off, an MP, an historic day")
     'an hour, a university, a European, a one-off, an MP, an historic day'
+    >>> fix_a_an_agreement("To a FBI agent, an URL, a SQL query; a NATO, an NATO and a SWAT team")
+    'To an FBI agent, a URL, an SQL query; a NATO, an NATO and a SWAT team'
     """
     edits: list[Edit] = []
     capitals = CAPITAL_ARTICLE_RE.finditer(text) if "A" in text else ()
