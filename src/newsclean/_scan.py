@@ -64,6 +64,9 @@ HEAD_LINE = 1 << 26
 # (Cyrillic, Greek, Arabic, Hebrew, CJK, Hangul, Devanagari, Thai, Georgian, Armenian): the
 # gate of remove_untranslated_words.
 FOREIGN_SCRIPT = 1 << 27
+# "' s", "’ t": an apostrophe, a space, a lowercase consonant (not n): a clitic split after its
+# apostrophe ("what' s", "don' t"), the gate's fact of join_split_contractions.
+APOS_SPACE_LOWER = 1 << 28
 
 MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
 _LOWER_RE = re.compile("[a-z]")
@@ -226,8 +229,12 @@ _PATTERN_FACTS = (
         re.compile(r"\n[ \t\r]*\n[ \t\r]*\n"),
         BLANKS,
     ),  # CRLF blank lines too  # each blank run is read at most twice
-    (re.compile("(?: a|A) [aeiouAEIOUFHLMNRSX]|(?: an|An) [b-df-hj-np-tv-zB-DF-HJ-NP-TV-ZU]"), A_AN),
+    (
+        re.compile("(?: a|A) [aeiouAEIOUFHLMNRSX]|(?: an|An) [b-df-hj-np-tv-zB-DF-HJ-NP-TV-ZU]"),
+        A_AN,
+    ),
     (re.compile(r"[.!?] [^\W_A-Z0-9]"), STOP_LOWER),
+    (re.compile("['’] [bcdfghjklmpqrstvwxyz]"), APOS_SPACE_LOWER),
 )
 
 

@@ -39,8 +39,9 @@ enum {
     F_DUP_LINE = 1 << 24,    /* two non-empty lines alike at both ends (or over 512 lines) */
     F_CREDIT_LINE = 1 << 25, /* a line of 2-120 characters with "/", "(" or ":", or that begins
                                 (after white space) with "Image copyright" or "Photo by" */
-    F_HEAD_LINE = 1 << 26    /* a line of 2-120 characters that begins, after white space and
+    F_HEAD_LINE = 1 << 26,   /* a line of 2-120 characters that begins, after white space and
                                 bullets, with one of the heads set by set_line_heads() */
+    F_APOS_SPACE_LOWER = 1 << 28 /* "' x", "’ x", x a lowercase consonant: "what' s" */
 };
 
 /* The scan is a small automaton over character classes: per character, a lookup of its own
@@ -64,7 +65,8 @@ enum {
     NCLASS
 };
 /* Longer contexts, each standing on its last character's class (`base`). */
-enum { P_SN = NCLASS, P_SA, P_SA_S, P_SAN, P_SAN_S, P_A_S, P_AN, P_AN_S, P_STOP_S, NPREV };
+enum { P_SN = NCLASS, P_SA, P_SA_S, P_SAN, P_SAN_S, P_A_S, P_AN, P_AN_S, P_STOP_S, P_APOS_S,
+       NPREV };
 enum { B_START, B_LEAD, B_V0, B_V1, B_V2, NBLANK }; /* blank-line states */
 #define NSTATE (NPREV * NBLANK)
 #define NCHARS 65536
@@ -77,18 +79,20 @@ static unsigned char *char_class;  /* [NCHARS] */
 static uint32_t trans[NSTATE * NCLASS];
 static unsigned int final_emit[NSTATE];
 
-/* The facts a transition can emit are PERCENT_CAP and the ten from SPACE_CLOSE to
- * STOP_LOWER (bits 13-22): packed into 11 bits and back. */
+/* The facts a transition can emit are PERCENT_CAP, the ten from SPACE_CLOSE to STOP_LOWER
+ * (bits 13-22) and APOS_SPACE_LOWER: packed into 12 bits and back. */
 static uint32_t pack(unsigned int out) {
-    return ((out >> 13) & 0x3ff) | (out & F_PERCENT_CAP ? 0x400u : 0u);
+    return ((out >> 13) & 0x3ff) | (out & F_PERCENT_CAP ? 0x400u : 0u) |
+           (out & F_APOS_SPACE_LOWER ? 0x800u : 0u);
 }
 static unsigned int unpack(uint32_t code) {
-    return ((code & 0x3ff) << 13) | (code & 0x400 ? (unsigned int)F_PERCENT_CAP : 0u);
+    return ((code & 0x3ff) << 13) | (code & 0x400 ? (unsigned int)F_PERCENT_CAP : 0u) |
+           (code & 0x800 ? (unsigned int)F_APOS_SPACE_LOWER : 0u);
 }
 
 static int base_of(int p) {
     static const int base[NPREV - NCLASS] = {C_N, C_LA, C_SPACE, C_N, C_SPACE,
-                                              C_SPACE, C_N, C_SPACE, C_SPACE};
+                                              C_SPACE, C_N, C_SPACE, C_SPACE, C_SPACE};
     return p < NCLASS ? p : base[p - NCLASS];
 }
 
@@ -113,6 +117,7 @@ static unsigned int context_emit(int p, int k) {
     if ((p == P_SA_S || p == P_A_S) && (vowel(k) || k == C_UANL)) out |= F_A_AN;
     if ((p == P_SAN_S || p == P_AN_S) && (consonant(k) || k == C_UU)) out |= F_A_AN;
     if (p == P_STOP_S && small(k)) out |= F_STOP_LOWER;
+    if (p == P_APOS_S && k == C_LCON) out |= F_APOS_SPACE_LOWER;
     return out;
 }
 
@@ -125,6 +130,7 @@ static int context_next(int p, int k) {
     if (p == C_UA && k == C_N) return P_AN;
     if (p == P_AN && k == C_SPACE) return P_AN_S;
     if (b == C_STOP && k == C_SPACE) return P_STOP_S;
+    if (b == C_APOS && k == C_SPACE) return P_APOS_S;
     if (b == C_SPACE && k == C_N) return P_SN;
     if (b == C_SPACE && k == C_LA) return P_SA;
     return k;

@@ -7,6 +7,7 @@ import re
 
 from newsclean._code import looks_like_code
 from newsclean._scan import (
+    APOS_SPACE_LOWER,
     AT,
     HYPHEN_SPACE,
     LT,
@@ -270,30 +271,87 @@ def _only_flag_on_line(text: str, pos: int) -> bool:
 CLITIC_RE = re.compile(r"['’](?:s|t|re|ve|ll|d|m)(?![^\W_]|['’])|n['’]t(?![^\W_])")
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_APOS | SPACE_N_APOS, langs=ENGLISH)
+# The apostrophe glued to the left word, the space after it ("what' s", "don' t"): the
+# clitic must stand alone before a space, punctuation or the end, so "the players' team" and
+# "the boys' t-shirts" stay.
+_GLUED_CLITIC_RE = re.compile(r"(?:s|t|re|ve|ll|d|m)(?=[ \t\n\r,.;:!?\"”)]|\Z)")
+# An elided name split before its apostrophe: "D 'Agata", "O 'Neill", "L 'Oréal".
+_ELIDED_NAME_RE = re.compile(r"['’][A-Z][^\W\d_]{1,30}\b(?!['’])")
+
+
+@cleaner(
+    family="detokenize",
+    risk=Risk.LOW,
+    gate=SPACE_APOS | SPACE_N_APOS | APOS_SPACE_LOWER,
+    langs=ENGLISH,
+)
 def join_split_contractions(text: str) -> list[Edit]:
     """Rejoin contractions and possessives split by a tokenizer: ``isn 't``, ``Turkey 's``.
 
     Low risk: the apostrophe must start one of the English clitics (``'s 't 're 've 'll 'd
-    'm``, ``n't``) and end the word, so quoted words such as ``'special'`` stay.
+    'm``, ``n't``) and end the word, so quoted words such as ``'special'`` stay. A clitic split
+    after its apostrophe (``what' s``) must stand alone, and a name split before one
+    (``D 'Agata``) must be a lone ``D``, ``O`` or ``L`` before a capitalised word that no
+    apostrophe closes.
 
     >>> join_split_contractions("Turkey 's army isn 't leaving; it does n't stop")
     "Turkey's army isn't leaving; it doesn't stop"
-    >>> join_split_contractions("the 'special' forces and rock 'n' roll")
-    "the 'special' forces and rock 'n' roll"
+    >>> join_split_contractions("You can 't make up what' s happening, said Charlie D 'Agata.")
+    "You can't make up what's happening, said Charlie D'Agata."
+    >>> join_split_contractions("the 'special' forces, rock 'n' roll, the players' t-shirts, plan D 'Alpha'")
+    "the 'special' forces, rock 'n' roll, the players' t-shirts, plan D 'Alpha'"
     """
-    needles = [" '", " n'"] if "'" in text else []
-    if not text.isascii():
+    has_straight = "'" in text
+    curly = not text.isascii() and "’" in text
+    needles = [" '", " n'"] if has_straight else []
+    if curly:
         needles += [" ’", " n’"]
     edits: list[Edit] = []
     for needle in needles:
         pos = text.find(needle)
         while pos >= 0:
-            if pos > 0 and text[pos - 1].isalpha() and CLITIC_RE.match(text, pos + 1):
+            if (
+                pos > 0
+                and text[pos - 1].isalpha()
+                and (
+                    CLITIC_RE.match(text, pos + 1)
+                    or (
+                        text[pos - 1] in "DOL"
+                        and (pos < 2 or not text[pos - 2].isalnum())
+                        and _ELIDED_NAME_RE.match(text, pos + 1)
+                    )
+                )
+            ):
                 edits.append((pos, pos + 1, ""))
             pos = text.find(needle, pos + 1)
+    for needle in (["' "] if has_straight else []) + (["’ "] if curly else []):
+        pos = text.find(needle)
+        while pos >= 0:
+            if (
+                pos > 0
+                and text[pos - 1].isalpha()
+                and _GLUED_CLITIC_RE.match(text, pos + 2)
+                and not _opens_quote_before(text, pos)
+            ):
+                edits.append((pos + 1, pos + 2, ""))
+            pos = text.find(needle, pos + 2)
     edits.sort()
     return edits
+
+
+def _opens_quote_before(text: str, at: int) -> bool:
+    """True when the apostrophe at ``at`` may close a single quotation opened earlier on its
+    line (``the 'what' s``): then it is a quote mark, not a split clitic. A curly ``‘``
+    opens; a straight one opens after a space or the line start unless a clitic follows it."""
+    start = text.rfind("\n", 0, at) + 1
+    if "‘" in text[start:at]:
+        return True
+    pos = text.find("'", start, at)
+    while pos >= 0:
+        if (pos == start or text[pos - 1] in " \t(") and not CLITIC_RE.match(text, pos):
+            return True
+        pos = text.find("'", pos + 1, at)
+    return False
 
 
 # A space run before closing punctuation that is followed by a space, the line end or more
@@ -352,6 +410,8 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     'The rebels, backed by Turkey (and Qatar), advanced.'
     >>> fix_punctuation_spacing('Macron said: "Nous sommes prêts !" and it ended 3 : 2 ...')
     'Macron said: "Nous sommes prêts !" and it ended 3 : 2 ...'
+    >>> fix_punctuation_spacing("Shares jumped 20 % , the market said .\\nA rise of 5 % was seen.")
+    'Shares jumped 20%, the market said.\\nA rise of 5 % was seen.'
     """
     # A two-character needle is searched for only if its rarer character is there at all:
     # finding one character is a memchr, finding a pair is several times slower.
@@ -412,6 +472,30 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
             if guillemets or quotes % 2 or curly > 0:
                 continue  # French spacing inside a quotation, or a French paragraph
         edits.append((start, end, ""))
+    if " %" in text:
+        edits += _tokenised_percents(text, candidates, starts)
+        edits.sort()
+    return edits
+
+
+def _tokenised_percents(
+    text: str, candidates: list[tuple[int, int, str]], starts: list[int]
+) -> list[Edit]:
+    """``20 %`` -> ``20%``, only on a line a tokeniser spaced (two other spacing slips on it):
+    alone, ``20 %`` is the typography of French and of many style guides."""
+    edits: list[Edit] = []
+    pos = text.find(" %")
+    while pos >= 0:
+        after = text[pos + 2 : pos + 3]
+        if pos and text[pos - 1].isdigit() and (not after or not after.isalnum()):
+            line_start, line_end = line_at(text, pos)
+            first = bisect.bisect_left(starts, line_start)
+            last = bisect.bisect_left(starts, line_end)
+            slips = sum(1 for c in candidates[first:last] if c[2] != ":")
+            line = text[line_start:line_end]
+            if slips >= 2 and "«" not in line and not looks_like_code(line):
+                edits.append((pos, pos + 1, ""))
+        pos = text.find(" %", pos + 2)
     return edits
 
 
@@ -451,6 +535,11 @@ def join_spaced_quotes(text: str) -> list[Edit]:
     '"This will not work," she told VOA. It was "fine," he said.'
     >>> join_spaced_quotes('a 5" screen and a 7" one; he said " no')
     'a 5" screen and a 7" one; he said " no'
+
+    On such a line, single quotes padded the same way close up too:
+
+    >>> join_spaced_quotes('" They would write down \\' no issues \\' (after that), " Manning said.')
+    '"They would write down \\'no issues\\' (after that)," Manning said.'
     """
     if '" ' not in text and ' "' not in text:
         return []
@@ -485,6 +574,43 @@ def _quote_pairs(text: str, start: int, end: int) -> list[Edit]:
             edits.append((opening + 1, opening + 2, ""))
         if inner[-1] == " " and len(inner) > 1:
             edits.append((closing - 1, closing, ""))
+    if edits and " ' " in text[start:end]:
+        edits = sorted(edits + _single_quote_pairs(text, start, end))
+    return edits
+
+
+def _single_quote_pairs(text: str, start: int, end: int) -> list[Edit]:
+    """Padding inside ``' no issues '`` on a line whose double quotes a tokeniser padded too.
+
+    Every straight single quote standing alone on the line must pair up in order, the pair
+    holding one to eight words, and no opening one may follow a word ending in ``s`` (``the
+    players ' union`` is a split possessive, not a quotation)."""
+    marks = []
+    at = text.find("'", start, end)
+    while at >= 0:
+        before = text[at - 1] if at > start else " "
+        after = text[at + 1] if at + 1 < end else " "
+        if before in " \t" and (after in " \t" or after in _CLOSES_BEFORE):
+            marks.append(at)
+        elif before in " \t" or after in " \t":
+            return []  # a quote glued to a word on one side: the line's quoting is mixed
+        at = text.find("'", at + 1, end)
+    if not marks or len(marks) % 2:
+        return []
+    edits: list[Edit] = []
+    for opening, closing in zip(marks[::2], marks[1::2], strict=True):
+        inner = text[opening + 1 : closing]
+        words = inner.split()
+        left = text[start:opening].rstrip()
+        if (
+            not 1 <= len(words) <= 8
+            or inner[:1] != " "
+            or inner[-1:] != " "
+            or '"' in inner
+            or left[-1:] in ("s", "S")
+        ):
+            return []
+        edits += [(opening + 1, opening + 2, ""), (closing - 1, closing, "")]
     return edits
 
 
