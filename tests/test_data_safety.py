@@ -409,7 +409,7 @@ def test_a_terminal_on_stdin_is_told_what_is_read(monkeypatch: pytest.MonkeyPatc
     import io
     import sys
 
-    from newsclean import cli
+    from newsclean.cli import common
 
     class Terminal(io.BytesIO):
         def isatty(self) -> bool:
@@ -417,10 +417,10 @@ def test_a_terminal_on_stdin_is_told_what_is_read(monkeypatch: pytest.MonkeyPatc
 
     fake = io.TextIOWrapper(Terminal(b"plain text\n"))
     monkeypatch.setattr(sys, "stdin", fake)
-    monkeypatch.setattr(cli, "_STDIN", [])
+    monkeypatch.setattr(common, "_STDIN", [])
     messages = io.StringIO()
     monkeypatch.setattr(sys, "stderr", messages)
-    cli._stdin()
+    common.stdin_stream()
     assert "reading standard input" in messages.getvalue()
 
 

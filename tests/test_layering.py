@@ -68,14 +68,29 @@ def test_batch_knows_no_files_and_no_engines() -> None:
 
 def test_only_cli_imports_engines() -> None:
     for path in PACKAGE.rglob("*.py"):
-        if path.parent.name != "engines" and path.name != "cli.py":
+        if path.parent.name not in ("engines", "cli"):
             assert not any(m.startswith("newsclean.engines") for m in imports(path)), path
 
 
 def test_nothing_imports_cli() -> None:
     for path in PACKAGE.rglob("*.py"):
-        if path.name not in ("cli.py", "__main__.py"):
-            assert "newsclean.cli" not in imports(path), path
+        if path.parent.name != "cli" and path.name != "__main__.py":
+            assert not any(m.startswith("newsclean.cli") for m in imports(path)), path
+
+
+def test_cli_commands_import_no_other_command() -> None:
+    """Each command module has one job; what two commands share lives in cli/common.py."""
+    commands = {"clean", "explain", "audit", "evaluate", "learn", "listing"}
+    for path in (PACKAGE / "cli").glob("*.py"):
+        others = {f"newsclean.cli.{c}" for c in commands if c != path.stem}
+        if path.name != "__init__.py":
+            assert not imports(path) & others, path
+
+
+def test_integrations_know_no_files_engines_or_cli() -> None:
+    forbidden = ("newsclean.io", "newsclean.run", "newsclean.engines", "newsclean.cli")
+    for path in (PACKAGE / "integrations").glob("*.py"):
+        assert not {m for m in imports(path) if m.startswith(forbidden)}, path
 
 
 def test_cleaners_touch_no_files() -> None:

@@ -45,6 +45,14 @@ class PluginWarning(UserWarning):
     """An installed plugin's entry point failed to load; its cleaners are unavailable."""
 
 
+class UsageError(NewscleanError):
+    """A mistake in how the command was called or in what it was given."""
+
+
+class StrictStop(NewscleanError):
+    """``--strict`` met a record it cannot process."""
+
+
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     """Return a ' Did you mean ...?' suffix naming close matches, or a list of valid names.
 

@@ -1,0 +1,306 @@
+"""``newsclean clean``: records in, cleaned records out, serially, in processes or on a cluster."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from newsclean.cli.common import (
+    EXIT_OK,
+    EXIT_PASSED_THROUGH,
+    SHOWN_PROBLEMS,
+    check_outputs,
+    format_of,
+    format_options,
+    input_files,
+    pipeline_from,
+    records_of,
+    stdin_stream,
+)
+from newsclean.engines import FORMATS as ENGINE_FORMATS
+from newsclean.errors import StrictStop, UsageError
+from newsclean.io import (
+    FORMATS,
+    OUTPUT_SUFFIX,
+    FormatOptions,
+    Writer,
+    make_writer,
+    output_kind,
+)
+from newsclean.io.atomic import atomic_binary_writer, is_stdout
+from newsclean.io.compression import strip_compression
+from newsclean.io.jsonl import dumps as dumps_json
+from newsclean.io.remote import Location, Remote, is_url, location
+from newsclean.records import Record
+from newsclean.run import run_processes, run_serial
+from newsclean.stats import Stats
+
+
+class Problems:
+    """Reports passed-through records: the first few on stderr, all to --rejects."""
+
+    def __init__(self, strict: bool, rejects: IO[bytes] | None) -> None:
+        self.strict, self.rejects, self.count = strict, rejects, 0
+
+    def __call__(self, records: Iterator[Record]) -> Iterator[Record]:
+        for record in records:
+            if record.passed_through:
+                self.count += 1
+                if self.strict:
+                    raise StrictStop(f"{record.where}: {record.problem}")
+                if self.count <= SHOWN_PROBLEMS:
+                    print(
+                        f"newsclean: {record.where}: {record.problem}; passed through unchanged",
+                        file=sys.stderr,
+                    )
+                if self.rejects is not None:
+                    self.rejects.write(reject_line(record))
+            yield record
+
+
+def reject_line(record: Record) -> bytes:
+    """A passed-through record as a JSON line from which it can be recovered byte for byte:
+    ``raw`` holds its text when it is UTF-8, ``raw_base64`` its bytes otherwise, and ``item``
+    a parsed item that has no raw form (a Parquet row, a feed item)."""
+    row: dict[str, Any] = {"where": record.where, "reason": record.problem}
+    raw = record.raw
+    if isinstance(raw, bytes):
+        try:
+            row["raw"] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            row["raw_base64"] = base64.b64encode(raw).decode("ascii")
+    elif raw is not None:
+        row["raw"] = raw
+    else:
+        row["item"] = record.item
+    return dumps_json(row).encode("utf-8") + b"\n"
+
+
+def _progress(records: Iterator[Record], enabled: bool) -> Iterator[Record]:
+    if not enabled:
+        yield from records
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit=" records", file=sys.stderr, dynamic_ncols=True) as bar:
+        size = number = 0
+        for number, record in enumerate(records, 1):
+            size += sum(len(t) for t in record.texts.values())
+            if number % 64 == 0:  # updating per record would cost more than cleaning
+                bar.update(64)
+                bar.set_postfix_str(f"{size / 1e6:.1f} MB", refresh=False)
+            yield record
+        bar.update(number % 64)
+
+
+def _write_on_engine(
+    session: Any,
+    jobs: list[tuple[str, Location | None, Location | None]],
+    options: FormatOptions,
+    writer: Writer,
+    stats: Stats,
+    problems: Problems,
+    show_progress: bool,
+    shard_bytes: int,
+) -> None:
+    """Shards to the cluster, results back in order: counts merged, problems reported, output written."""
+    from newsclean.engines._shards import shards_of
+
+    def shards() -> Iterator[Any]:
+        for fmt, path, _ in jobs:
+            try:
+                yield from shards_of(
+                    path, fmt, options, stdin_stream() if path is None else None, shard_bytes
+                )
+            except ValueError as exc:  # a Parquet column that is not there
+                raise UsageError(str(exc)) from None
+
+    bar = None
+    if show_progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" records", file=sys.stderr, dynamic_ncols=True)
+    try:
+        for result in session.run(shards()):
+            stats.add(result.stats)
+            for _ in problems(iter(result.problems)):
+                pass
+            if isinstance(result.payload, bytes):
+                writer.out.write(result.payload)  # type: ignore[attr-defined]
+            else:
+                writer.write_table(result.payload)  # type: ignore[attr-defined]
+            if bar is not None:
+                bar.update(result.records)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _out_name(
+    path: Location | None, base: Location | None, out_dir: Location, writes: str, fmt: str
+) -> Location:
+    if path is None:
+        relative = Path(f"stdin{OUTPUT_SUFFIX[writes]}")
+    else:
+        if isinstance(path, Remote):
+            inside = str(path)[len(str(base).rstrip("/")) + 1 :] if base else path.name
+            relative = Path(inside)
+        else:
+            relative = path.relative_to(base) if isinstance(base, Path) else Path(path.name)
+        if FORMATS[fmt].writes != fmt and writes in (
+            "items",
+            "text",
+        ):  # feeds -> .jsonl, html -> .txt
+            relative = strip_compression(relative).with_suffix(OUTPUT_SUFFIX[writes])
+    if isinstance(out_dir, Remote):
+        return Remote(str(out_dir).rstrip("/") + "/" + relative.as_posix())
+    return out_dir / relative
+
+
+def _check_suffix(target: Location, writes: str) -> None:
+    """Refuse an output name whose extension promises another format than is written."""
+    suffix = strip_compression(target).suffix.lower()
+    named = [f.writes for f in FORMATS.values() if suffix in f.suffixes]
+    if not named or writes in named or writes == "rss" or (writes == "items" and "jsonl" in named):
+        return
+    wanted = OUTPUT_SUFFIX[writes]
+    raise UsageError(
+        f"{target}: the output is {wanted[1:]} (from the input's format), not {suffix[1:]}; "
+        f"name it {wanted}"
+    )
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    pipeline = pipeline_from(args)
+    options = format_options(args)
+    inputs = input_files(args)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
+    if args.address and not args.engine:
+        raise UsageError("--address names a cluster for --engine ray or --engine dask")
+    formats = [(format_of(path, args), path, base) for path, base in inputs]
+    output: str | None = None if args.output is None or is_stdout(args.output) else args.output
+    to_dir = output is not None and (
+        output.endswith(("/", os.sep)) or (not is_url(output) and Path(output).is_dir())
+    )
+    targets: list[Location] = []
+    if to_dir:
+        targets = [
+            _out_name(path, base, location(str(output)), FORMATS[fmt].writes, fmt)
+            for fmt, path, base in formats
+        ]
+    else:
+        kinds = {FORMATS[fmt].writes for fmt, _, _ in formats}
+        if len(kinds) > 1:
+            raise UsageError(
+                f"inputs of different formats ({', '.join(sorted(kinds))}) need -o DIRECTORY/"
+            )
+        if output is None and "parquet" in kinds:
+            raise UsageError("Parquet is written to a file: give -o FILE.parquet")
+        if kinds == {"json"} and len(formats) > 1:
+            raise UsageError("several JSON files make one array each: give -o DIRECTORY/")
+        if output is not None:
+            targets = [location(output)]
+            _check_suffix(targets[0], output_kind(formats[0][0], targets[0]))
+    check_outputs(
+        [path for _, path, _ in formats if path is not None],
+        [*targets, *(p for p in (args.rejects, args.stats) if p is not None)],
+    )
+    if args.shard_mb <= 0:
+        raise UsageError(f"--shard-mb must be positive, got {args.shard_mb}")
+    shard_bytes = max(1, int(args.shard_mb * 1e6))
+    if args.engine:
+        for fmt, path, _ in formats:
+            if fmt not in ENGINE_FORMATS:
+                raise UsageError(
+                    f"{path or '<stdin>'}: --engine cleans JSONL or Parquet, not {fmt}; "
+                    "run without --engine, or convert it"
+                )
+    stats = Stats()
+    show_progress = sys.stderr.isatty() if args.progress is None else args.progress
+    started = time.perf_counter()
+
+    detail = args.stats is not None
+
+    def execute(records: Iterator[Record]) -> Iterator[Record]:
+        if args.jobs and args.jobs > 1:
+            return run_processes(records, pipeline, stats, jobs=args.jobs, detail=detail)
+        return run_serial(records, pipeline, stats, detail=detail)
+
+    with contextlib.ExitStack() as stack:
+        rejects = stack.enter_context(atomic_binary_writer(args.rejects)) if args.rejects else None
+        problems = Problems(args.strict, rejects)
+        session = None
+        # --jobs N on JSONL or Parquet runs shards on a process pool, like the engines do, so
+        # parsing and writing are parallel too; other formats go record by record.
+        sharded_jobs = (
+            args.jobs is not None
+            and args.jobs > 1
+            and all(fmt in ENGINE_FORMATS for fmt, _, _ in formats)
+        )
+        if args.engine or sharded_jobs:
+            from newsclean.engines import open_session
+
+            session = stack.enter_context(
+                open_session(
+                    args.engine or "processes",
+                    address=args.address,
+                    workers=args.jobs,
+                    description=pipeline.to_dict(),
+                    options=options,
+                    detail=detail,
+                )
+            )
+            up = time.perf_counter() - started
+            started += up  # the run's MB/s counts cleaning, not the cluster's start-up
+            if args.engine:
+                print(
+                    f"newsclean: running on {session.description} (up in {up:.1f} s)",
+                    file=sys.stderr,
+                )
+
+        def write_all(
+            jobs: list[tuple[str, Location | None, Location | None]], writer: Writer
+        ) -> None:
+            if session is not None:
+                _write_on_engine(
+                    session, jobs, options, writer, stats, problems, show_progress, shard_bytes
+                )
+                writer.close()
+                return
+            stream = (r for fmt, path, _ in jobs for r in records_of(path, fmt, options))
+            for record in _progress(problems(execute(stream)), show_progress):
+                writer.write(record)
+            writer.close()
+
+        if to_dir:
+            for (fmt, path, base), target in zip(formats, targets, strict=True):
+                with atomic_binary_writer(target) as out:
+                    write_all([(fmt, path, base)], make_writer(FORMATS[fmt].writes, out))
+        elif output is not None:
+            target = location(output)
+            with atomic_binary_writer(target) as out:
+                write_all(formats, make_writer(output_kind(formats[0][0], target), out))
+        else:
+            out = sys.stdout.buffer
+            write_all(formats, make_writer(FORMATS[formats[0][0]].writes, out))
+            out.flush()
+        stats.seconds = time.perf_counter() - started
+        if args.stats:
+            with atomic_binary_writer(args.stats) as out:
+                out.write(json.dumps(stats.as_dict(), indent=1).encode("utf-8") + b"\n")
+    if problems.count > SHOWN_PROBLEMS:
+        print(
+            f"newsclean: ... and {problems.count - SHOWN_PROBLEMS} more records passed through",
+            file=sys.stderr,
+        )
+    print(f"newsclean: {stats.summary()}", file=sys.stderr)
+    return EXIT_PASSED_THROUGH if stats.passed_through else EXIT_OK

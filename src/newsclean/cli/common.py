@@ -1,0 +1,214 @@
+"""What every command shares: exit codes, the pipeline, plugins, the inputs and their formats."""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from newsclean.errors import UsageError
+from newsclean.io import (
+    FORMATS,
+    FormatOptions,
+    InputError,
+    detect_format,
+    read_records,
+)
+from newsclean.io.atomic import is_stdout
+from newsclean.io.compression import open_binary_read, open_stdin, strip_compression
+from newsclean.io.remote import Location, Remote, is_url
+from newsclean.learn import read_phrases
+from newsclean.pipeline import Pipeline
+from newsclean.plugins import load_plugin
+from newsclean.records import Record
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_QUALITY, EXIT_PASSED_THROUGH, EXIT_INTERRUPTED = (
+    0,
+    1,
+    2,
+    3,
+    4,
+    130,
+)
+SHOWN_PROBLEMS = 10  # reported one per line on stderr; the rest are counted
+
+
+def load_plugins(args: argparse.Namespace) -> None:
+    for source in getattr(args, "plugin", None) or ():
+        load_plugin(source)
+
+
+def pipeline_from(args: argparse.Namespace) -> Pipeline:
+    load_plugins(args)
+    pipeline = (
+        Pipeline.from_toml(args.pipeline)
+        if args.pipeline is not None
+        else Pipeline.from_profile(args.profile)
+    )
+    files = getattr(args, "boilerplate", None) or []
+    if not files:
+        return pipeline
+    phrases: list[str] = []
+    for path in files:
+        try:
+            phrases += read_phrases(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{path}: cannot read the phrase file ({exc})") from None
+    return with_boilerplate(pipeline, tuple(phrases))
+
+
+def with_boilerplate(pipeline: Pipeline, phrases: tuple[str, ...]) -> Pipeline:
+    """The pipeline with ``phrases`` added to its drop_boilerplate_lines step's ``extra``. The
+    phrases travel inside the pipeline's description, so workers and clusters get them."""
+    data = pipeline.to_dict()
+    steps = []
+    found = False
+    for step in data["steps"]:
+        spec = {"name": step} if isinstance(step, str) else dict(step)
+        if spec["name"] == "drop_boilerplate_lines":
+            spec["extra"] = [*spec.get("extra", ()), *phrases]
+            found = True
+        steps.append(spec)
+    if not found:
+        raise UsageError("--boilerplate: the pipeline has no drop_boilerplate_lines step")
+    return Pipeline.from_dict({**data, "steps": steps})
+
+
+def format_options(args: argparse.Namespace) -> FormatOptions:
+    fields = tuple(args.field or ("text",))
+    for name in fields:
+        if not name or any(not part for part in name.split(".")):
+            raise UsageError(
+                f"--field {name!r}: a field is a name or a dotted path such as body.text"
+            )
+    return FormatOptions(
+        fields=fields,
+        column=args.column,
+        lang=args.lang or None,
+        lang_field=args.lang_field,
+        extractor=args.extractor,
+        html_comments=args.html_comments,
+        html_tables=not args.no_html_tables,
+        html_links=args.html_links,
+        alt_text=not args.no_alt_text,
+    )
+
+
+def input_files(args: argparse.Namespace) -> list[tuple[Location | None, Location | None]]:
+    """``(file, base)`` pairs; ``base`` is the directory it was found in (for output names)."""
+    names = args.inputs or ["-"]
+    found: list[tuple[Location | None, Location | None]] = []
+    for name in names:
+        if name == "-":
+            found.append((None, None))
+            continue
+        if is_url(name):
+            remote = Remote(name)
+            if name.endswith("/"):
+                listed = [f for f in remote.files() if wanted_remote(f, args.glob)]
+                if not listed:
+                    what = f"matching {args.glob!r}" if args.glob else "of a known format"
+                    raise UsageError(f"{name}: no files {what} under this URL")
+                found.extend((f, remote) for f in listed)
+            else:
+                found.append((remote, None))
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob(args.glob or "*")
+                if p.is_file() and not p.name.startswith(".") and (args.glob or known_format(p))
+            )
+            if not files:
+                what = f"matching {args.glob!r}" if args.glob else "of a known format"
+                raise UsageError(f"{name}: no files {what} in this directory")
+            found.extend((f, path) for f in files)
+        elif not path.exists():
+            raise UsageError(f"{name}: no such file or directory")
+        else:
+            found.append((path, None))
+    return found
+
+
+def wanted_remote(file: Remote, glob: str | None) -> bool:
+    return fnmatch.fnmatch(file.name, glob) if glob else known_format(file)
+
+
+def known_format(path: Location) -> bool:
+    """A file whose extension names a format newsclean reads (``feed.jsonl.gz`` too)."""
+    suffix = strip_compression(path).suffix.lower()
+    return any(suffix in f.suffixes for f in FORMATS.values())
+
+
+def format_of(path: Location | None, args: argparse.Namespace) -> str:
+    """The format given, else the one the name or, failing that, the content says.
+
+    Standard input is sniffed by content exactly as a file is (after decompression)."""
+    if args.format:
+        return str(args.format)
+    if path is None:
+        return detect_format(Path("stdin"), stdin_stream().peek(4096)[:4096], args.column)  # type: ignore[attr-defined]
+    with open_binary_read(path) as stream:
+        try:
+            head = stream.peek(4096)[:4096]  # type: ignore[attr-defined]
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{path}: cannot read ({exc})") from None
+    return detect_format(path, head, args.column)
+
+
+_STDIN: list[IO[bytes]] = []
+
+
+def stdin_stream() -> IO[bytes]:
+    """Standard input, decompressed if its magic bytes say so; opened once, peekable."""
+    if not _STDIN:
+        if sys.stdin is None:
+            raise UsageError("no standard input to read; name an input file")
+        if sys.stdin.isatty():
+            print("newsclean: reading standard input (Ctrl-D ends it)", file=sys.stderr)
+        _STDIN.append(open_stdin(sys.stdin.buffer))
+    return _STDIN[0]
+
+
+def records_of(path: Location | None, fmt: str, options: FormatOptions) -> Iterator[Record]:
+    try:
+        yield from read_records(path, fmt, options, stdin_stream() if path is None else None)
+    except ValueError as exc:  # a CSV column that is not there, and similar
+        raise UsageError(str(exc)) from None
+
+
+def check_outputs(inputs: list[Location], outputs: list[Location]) -> None:
+    """Before anything is read: no output may be an input or another output, and each one's
+    directory must be writable. Standard output and device nodes are written, not replaced."""
+    seen: dict[str, Location] = {}
+    for target in outputs:
+        if isinstance(target, Remote):
+            if target in inputs:
+                raise UsageError(f"{target}: is an input too; write to another file")
+            if str(target) in seen:
+                raise UsageError(f"{target}: named for two outputs ({seen[str(target)]} too)")
+            seen[str(target)] = target
+            continue
+        if is_stdout(target):
+            continue
+        if target.exists() and not target.is_file():
+            if target.is_dir():
+                raise UsageError(f"{target}: is a directory; give a file name")
+            continue  # /dev/null, a pipe: written to as it is
+        for source in inputs:
+            if isinstance(source, Path) and target.exists() and os.path.samefile(target, source):
+                raise UsageError(f"{target}: is an input too; write to another file")
+        real = os.path.realpath(target)
+        if real in seen:
+            raise UsageError(f"{target}: named for two outputs ({seen[real]} too)")
+        seen[real] = target
+        parent = Path(real).parent
+        while not parent.exists():
+            parent = parent.parent
+        if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+            raise UsageError(f"{target}: cannot write there ({parent} is not writable)")
