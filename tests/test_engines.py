@@ -312,10 +312,23 @@ def test_dask_engine_joins_a_running_cluster_and_cleans_parquet(
     assert got.schema.equals(pq.read_schema(parquet_file))
 
 
-def test_engine_refuses_formats_it_does_not_shard() -> None:
-    done = run_cli("clean", str(SAMPLES / "articles.csv"), "--engine", "dask")
-    assert done.returncode == 2
-    assert "--engine cleans JSONL or Parquet, not csv" in done.stderr
+@pytest.mark.parametrize("engine", ["processes", "dask"])
+def test_formats_read_by_the_driver_run_on_the_same_session(engine: str, tmp_path: Path) -> None:
+    """CSV, feeds and text are read here and their texts go to the workers in chunks: the
+    output and the per-cleaner counts are the serial ones."""
+    for sample in ("articles.csv", "feed.rss", "idlib-shelling-captions.txt"):
+        serial = run_cli("clean", str(SAMPLES / sample), "--stats", str(tmp_path / "s.json"))
+        assert serial.returncode == 0, serial.stderr
+        flags = ["--jobs", "2"] if engine == "processes" else ["--engine", engine, "--jobs", "2"]
+        done = run_cli(
+            "clean", str(SAMPLES / sample), *flags, "--stats", str(tmp_path / "p.json")
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == serial.stdout
+        assert without_timing(tmp_path / "p.json") == without_timing(tmp_path / "s.json")
+
+
+def test_address_needs_an_engine() -> None:
     done = run_cli("clean", str(SAMPLES / "articles.jsonl"), "--address", "tcp://x:1")
     assert done.returncode == 2 and "--address names a cluster" in done.stderr
 

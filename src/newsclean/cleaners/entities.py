@@ -129,7 +129,8 @@ CODE_HINT_RE = re.compile(
 CODE_START_RE = re.compile(r"\s*(?:int|var|let|const|def)\b")  # a declaration opens the line
 # Quotation marks as they will stand once entities are decoded, and the bare ones.
 # ("aliquot;" is a word; a digit or "_" before it means an identifier.)
-QUOTE_TOKEN_RE = re.compile(r'"|&quot;|&QUOT;|&#34;|&#x22;|quot;(?<![&0-9_]quot;)(?<!aliquot;)')
+# Curly marks pair with them too: a feed that mixes “ and " ("“We will win,quot; he said").
+QUOTE_TOKEN_RE = re.compile(r'"|“|”|&quot;|&QUOT;|&#34;|&#x22;|quot;(?<![&0-9_]quot;)(?<!aliquot;)')
 
 
 _OPENS_AFTER = frozenset(" \t([{—–-/")
@@ -149,6 +150,9 @@ def paired_lost_quotes(line: str) -> list[int]:
     True
     >>> paired_lost_quotes("int sum,diff,prod,quot; //option 1")
     []
+    >>> line = "“We will win,quot; he said, quot;at any price.”"
+    >>> [line[i : i + 5] for i in paired_lost_quotes(line)]
+    ['quot;', 'quot;']
     """
     if CODE_HINT_RE.search(line) or CODE_START_RE.match(line):
         return []

@@ -65,7 +65,8 @@ REPEATED_RE = regex.compile(
 
 
 @functools.cache
-def _legit_doublings() -> frozenset[str]:
+def legit_doublings() -> frozenset[str]:
+    """The words correct English writes twice in a row (``data/legit_doublings.txt``)."""
     raw = resources.files("newsclean.data").joinpath("legit_doublings.txt").read_text("utf-8")
     return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#")
 
@@ -110,7 +111,7 @@ def remove_repeated_words(text: str) -> list[Edit]:
             continue
         if repeats[0] != first and not (first.istitle() and repeats[0] == word):
             continue  # "The the" is a slip; "the The" may be a lost sentence break
-        if word in _legit_doublings() and word not in _NEVER_DOUBLED:
+        if word in legit_doublings() and word not in _NEVER_DOUBLED:
             continue
         if _SIC_RE.match(text, m.end()):
             continue  # quoted as it was said or written: "for for [sic]" (Wikinews)

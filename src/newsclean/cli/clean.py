@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import base64
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -40,7 +41,7 @@ from newsclean.io.compression import strip_compression
 from newsclean.io.jsonl import dumps as dumps_json
 from newsclean.io.remote import Location, Remote, is_url, location
 from newsclean.records import Record
-from newsclean.run import run_processes, run_serial
+from newsclean.run import Chunk, Cleaned, run_in_chunks, run_serial
 from newsclean.stats import Stats
 
 
@@ -99,6 +100,14 @@ def _progress(records: Iterator[Record], enabled: bool) -> Iterator[Record]:
                 bar.set_postfix_str(f"{size / 1e6:.1f} MB", refresh=False)
             yield record
         bar.update(number % 64)
+
+
+def _clean_chunks(session: Any, chunks: Iterator[Chunk]) -> Iterator[Cleaned]:
+    """Chunks of texts cleaned by the session's workers, in order."""
+    from newsclean.engines._shards import TEXTS, Shard
+
+    shards = (Shard("<texts>", TEXTS, chunk, 0, records=len(chunk)) for chunk in chunks)
+    return (result.payload for result in session.run(shards))
 
 
 def _write_on_engine(
@@ -217,36 +226,20 @@ def run_clean(args: argparse.Namespace) -> int:
     if args.shard_mb <= 0:
         raise UsageError(f"--shard-mb must be positive, got {args.shard_mb}")
     shard_bytes = max(1, int(args.shard_mb * 1e6))
-    if args.engine:
-        for fmt, path, _ in formats:
-            if fmt not in ENGINE_FORMATS:
-                raise UsageError(
-                    f"{path or '<stdin>'}: --engine cleans JSONL or Parquet, not {fmt}; "
-                    "run without --engine, or convert it"
-                )
     stats = Stats()
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
     started = time.perf_counter()
 
     detail = args.stats is not None
 
-    def execute(records: Iterator[Record]) -> Iterator[Record]:
-        if args.jobs and args.jobs > 1:
-            return run_processes(records, pipeline, stats, jobs=args.jobs, detail=detail)
-        return run_serial(records, pipeline, stats, detail=detail)
-
     with contextlib.ExitStack() as stack:
         rejects = stack.enter_context(atomic_binary_writer(args.rejects)) if args.rejects else None
         problems = Problems(args.strict, rejects)
-        session = None
-        # --jobs N on JSONL or Parquet runs shards on a process pool, like the engines do, so
-        # parsing and writing are parallel too; other formats go record by record.
-        sharded_jobs = (
-            args.jobs is not None
-            and args.jobs > 1
-            and all(fmt in ENGINE_FORMATS for fmt, _, _ in formats)
-        )
-        if args.engine or sharded_jobs:
+        session: Any = None
+        # One execution model: --jobs N is a session on a local process pool, --engine one on
+        # a cluster. JSONL and Parquet go as shards that workers parse, clean and write; the
+        # other formats are read here and their texts go in chunks.
+        if args.engine or (args.jobs is not None and args.jobs > 1):
             from newsclean.engines import open_session
 
             session = stack.enter_context(
@@ -267,10 +260,15 @@ def run_clean(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
 
+        def execute(records: Iterator[Record]) -> Iterator[Record]:
+            if session is None:
+                return run_serial(records, pipeline, stats, detail=detail)
+            return run_in_chunks(records, stats, functools.partial(_clean_chunks, session))
+
         def write_all(
             jobs: list[tuple[str, Location | None, Location | None]], writer: Writer
         ) -> None:
-            if session is not None:
+            if session is not None and all(fmt in ENGINE_FORMATS for fmt, _, _ in jobs):
                 _write_on_engine(
                     session, jobs, options, writer, stats, problems, show_progress, shard_bytes
                 )

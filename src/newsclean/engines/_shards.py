@@ -25,20 +25,21 @@ from newsclean.io.jsonl import read_jsonl
 from newsclean.io.parquet import check_fields, open_parquet, records_of_table, table_of
 from newsclean.io.remote import Remote
 from newsclean.records import Record
-from newsclean.run import run_serial
+from newsclean.run import clean_texts, run_serial
 from newsclean.stats import Stats
 
 SHARD_BYTES = (
     4 << 20
 )  # about 4 MB of input: ~0.3 s of work; smaller shards measured slower (driver overhead)
-FORMATS = ("jsonl", "parquet")
+FORMATS = ("jsonl", "parquet")  # what a worker parses and writes itself
+TEXTS = "texts"  # a chunk of records' texts read by the driver (every other format)
 
 
 @dataclass(frozen=True)
 class Shard:
     where: str  # the input's name, for messages
-    fmt: str  # "jsonl" or "parquet"
-    data: Any  # jsonl: bytes of whole lines; parquet: a pyarrow Table
+    fmt: str  # "jsonl", "parquet" or TEXTS
+    data: Any  # jsonl: bytes of whole lines; parquet: a pyarrow Table; TEXTS: a run.Chunk
     first: int  # the number of its first line (jsonl, from 1) or row (parquet, from 0)
     schema: Any = None  # parquet: the file's schema, so every shard writes the same types
     records: int = 0  # lines or rows, for the progress bar
@@ -103,8 +104,12 @@ def _table(batch: Any) -> Any:
 def clean_shard(
     description: dict[str, Any], options: FormatOptions, detail: bool, shard: Shard
 ) -> ShardResult:
-    """The worker's task: parse, clean and write one shard exactly as the serial path would."""
+    """The worker's task: parse, clean and write one shard exactly as the serial path would
+    (a TEXTS shard: clean the texts, with per-cleaner counts under ``detail``)."""
     pipeline = _pipeline_of(description)
+    if shard.fmt == TEXTS:
+        cleaned = [clean_texts(pipeline, texts, detail, lang) for texts, lang in shard.data]
+        return ShardResult(cleaned, Stats(), [], len(cleaned))
     stats = Stats()
     if shard.fmt == "parquet":
         records: Iterator[Record] = records_of_table(shard.data, shard.where, options, shard.first)

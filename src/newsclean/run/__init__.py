@@ -1,17 +1,17 @@
-"""Execution: records in, cleaned records out, in input order, serially or in processes.
+"""Execution: records in, cleaned records out, in input order, here or elsewhere.
 
-Executors differ only in how they launch work. Workers rebuild the pipeline from its plain
-description (``Pipeline.to_dict()``), never from a pickled object, so what runs in a worker is
-exactly what the TOML says.
+`run_serial` cleans in this process; `run_in_chunks` hands the texts to whatever runs chunks
+(a process pool or a cluster session from ``newsclean.engines``: one execution model for
+``--jobs`` and ``--engine``). Workers rebuild the pipeline from its plain description
+(``Pipeline.to_dict()``), never from a pickled object, so what runs in a worker is exactly
+what the TOML says.
 """
 
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import itertools
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 
 from newsclean.pipeline import Pipeline
 from newsclean.records import Record
@@ -80,60 +80,34 @@ def run_serial(
         yield record
 
 
-_worker_pipeline: Pipeline | None = None
+Chunk = list[tuple[Texts, str | None]]  # the texts of records (and their language) to clean
+Cleaned = list[tuple[Texts, dict[str, CleanerCounts]]]  # a chunk's results, in its order
 
 
-def _init_worker(description: dict[str, Any]) -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline.from_dict(description)
-
-
-def _clean_chunk(
-    texts: list[tuple[Texts, str | None]], detail: bool
-) -> list[tuple[Texts, dict[str, CleanerCounts]]]:
-    if _worker_pipeline is None:
-        raise RuntimeError("a worker of run_processes was started without its pipeline")
-    return [clean_texts(_worker_pipeline, t, detail, lang) for t, lang in texts]
-
-
-def run_processes(
+def run_in_chunks(
     records: Iterable[Record],
-    pipeline: Pipeline,
     stats: Stats,
+    clean: Callable[[Iterator[Chunk]], Iterator[Cleaned]],
     *,
-    jobs: int,
-    detail: bool = False,
     chunk: int = 64,
 ) -> Iterator[Record]:
-    """Clean in ``jobs`` processes, chunk by chunk, yielding records in input order.
-
-    At most ``2 * jobs`` chunks are in flight, so memory stays flat however long the input.
+    """Records cleaned ``chunk`` at a time by ``clean`` (which maps chunks to results, in
+    order: a local process pool or a cluster, see ``newsclean.engines``), yielded in input
+    order and counted as `run_serial` counts them. Reading stays here; only texts travel.
     """
-    description = pipeline.to_dict()  # refuses unregistered functions with a clear message
-    pending: collections.deque[tuple[list[Record], concurrent.futures.Future[Any] | None]] = (
-        collections.deque()
-    )
-    with concurrent.futures.ProcessPoolExecutor(
-        jobs, initializer=_init_worker, initargs=(description,)
-    ) as pool:
+    waiting: collections.deque[list[Record]] = collections.deque()
+
+    def chunks() -> Iterator[Chunk]:
         iterator = iter(records)
-        while True:
-            while len(pending) < 2 * jobs:
-                batch = list(itertools.islice(iterator, chunk))
-                if not batch:
-                    break
-                todo = [r for r in batch if _pre(r, stats)]
-                future = (
-                    pool.submit(_clean_chunk, [(r.texts, r.lang) for r in todo], detail)
-                    if todo
-                    else None
-                )
-                pending.append((batch, future))
-            if not pending:
-                return
-            batch, future = pending.popleft()
-            results = iter(future.result() if future else [])
-            for record in batch:
-                if not record.structural and not record.passed_through:
-                    _account(record, *next(results), stats)
-                yield record
+        while batch := list(itertools.islice(iterator, chunk)):
+            todo = [r for r in batch if _pre(r, stats)]
+            waiting.append(batch)
+            yield [(r.texts, r.lang) for r in todo]
+
+    for results in clean(chunks()):
+        batch = waiting.popleft()
+        done = iter(results)
+        for record in batch:
+            if not record.structural and not record.passed_through:
+                _account(record, *next(done), stats)
+            yield record

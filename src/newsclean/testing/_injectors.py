@@ -17,6 +17,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from newsclean.cleaners.mt import legit_doublings
+
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 Injector = Callable[[Draw, str], "list[str] | None"]
 
@@ -103,11 +105,15 @@ _QUOTE = re.compile(r'(?<=[A-Za-z,.!?])"')  # a closing straight quote after a w
 
 
 def lost_ampersand_entity(draw: Draw, para: str) -> list[str] | None:
-    """An entity that lost its ``&``: ``price,quot;`` (seed helicopter line 21), ``Turkey#8217;s``."""
+    """An entity that lost its ``&``: ``price,quot;`` (seed helicopter line 21), ``Turkey#8217;s``,
+    AG News's space for it (``men #39;s``), ``Tom amp; Jerry``."""
     options = [("quot;", m) for m in _QUOTE.finditer(para)]
     options += [
         (f"#{ord(m.group())};", m) for m in re.finditer(r"(?<=[A-Za-z])['’](?=[a-z])", para)
     ]
+    # AG News wrote a space for the "&" ("men #39;s"); feeds lose it between words ("amp;")
+    options += [(" #39;", m) for m in re.finditer(r"(?<=[a-z])'(?=[a-z])", para)]
+    options += [("amp;", m) for m in re.finditer(r"(?<=[A-Za-z] )&(?= [A-Za-z])", para)]
     if not options:
         return None
     entity, spot = draw(st.sampled_from(options))
@@ -246,16 +252,20 @@ def unknown_token(draw: Draw, para: str) -> list[str] | None:
 
 # -- machine translation (mt profile) ----------------------------------------------------------
 def repeated_word(draw: Draw, para: str) -> list[str] | None:
-    """A function word doubled (``the the``)."""
+    """A word doubled: a function word (``the the``) or, as MT systems double them, a content
+    word (``building building``, WMT system outputs) that correct English never doubles."""
     spot = _pick(
         draw,
         # not where the passage doubles the word itself ("for for [sic]", Wikinews)
         [
             m
             for m in re.finditer(
-                r"(?<![\w'’-])(the|of|to|and|for|with|from|were|their)(?= [a-z])(?! \1\b)", para
+                r"(?<![\w'’-])(the|of|to|and|for|with|from|were|their|[a-z]{5,12})"
+                r"(?= [a-z])(?! \1\b)(?![\w'’-])",
+                para,
             )
             if not para[: m.start()].endswith(f" {m.group()} ")
+            and m.group() not in legit_doublings()  # correct English doubles these
         ],
     )
     if spot is None:
@@ -264,20 +274,26 @@ def repeated_word(draw: Draw, para: str) -> list[str] | None:
 
 
 def a_an_slip(draw: Draw, para: str) -> list[str] | None:
-    """An article that disagrees with the next word (``an deadly``, ``a attack``)."""
+    """An article that disagrees with the next word (``an deadly``, ``a attack``, ``a MP``,
+    ``an UN``)."""
     spots = list(
         re.finditer(
             # not before a hyphenated word, whose sound the cleaner does not guess
             # after white space (not after a quote mark, where the cleaner does not decide)
             r"(?<!\S)(a) (?=[bcdfgjklmnpqrstvwz][a-z]{2,}\b(?!-))"
-            r"|(?<!\S)(an) (?=[ai][a-z]{2,}\b(?!-))",
+            r"|(?<!\S)(an) (?=[ai][a-z]{2,}\b(?!-))"
+            # initialisms said letter by letter: "an MP", "an NHS" (no vowel), "a UN", "a US"
+            # (not those said as words, "a NW wind", nor "AA", "triple A")
+            r"|(?<!\S)(an) (?!(?:LBS?|LN|ST|RD|MT|FT|SR|MRS?|MS|NE|NW|SE|SW)\b|(?P<d>[A-Z])(?P=d))"
+            r"(?=[FHLMNRSX][B-DF-HJ-NP-TV-XZ]{1,3}\b(?!-))"
+            r"|(?<!\S)(a) (?!U[PHM]\b)(?=U[A-Z]{1,2}\b(?!-))",
             para,
         )
     )
     spot = _pick(draw, spots)
     if spot is None:
         return None
-    wrong = "an" if spot.group(1) else "a"
+    wrong = "a" if spot.group().startswith("an") else "an"
     return [_splice(para, spot.start(), spot.end() - 1, wrong)]
 
 
