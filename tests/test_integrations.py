@@ -249,3 +249,19 @@ def test_data_juicer_mapper_by_name_and_object() -> None:
     assert [r["text"] for r in out.to_list()] == want
     (op,) = load_ops([{OP_NAME: {"profile": "mt"}}])  # as a recipe names it
     assert [r["text"] for r in op.run(NestedDataset.from_list(rows)).to_list()] == want
+
+
+def test_nemo_curator_recipe() -> None:
+    pytest.importorskip("nemo_curator")
+    found = run_recipe("nemo_curator")
+    assert found["cleaned"]["text"].tolist() == [
+        newsclean.clean(t, profile="mt") for t in found["raw"]["text"].tolist()
+    ]
+
+
+def test_data_juicer_recipe() -> None:
+    pytest.importorskip("data_juicer")
+    found = run_recipe("data_juicer")
+    assert [r["text"] for r in found["cleaned"]] == [
+        newsclean.clean(r["text"], profile="mt") for r in found["raw"]
+    ]

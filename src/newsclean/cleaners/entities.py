@@ -50,8 +50,20 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
     for m in _AMP_RUN_RE.finditer(text):
         if not ENTITY_AHEAD_RE.match(text, m.end()):
             edits.append((m.start(), m.end(), "&amp;"))
+        elif (
+            m.group() == "&amp;amp;"
+            and text[m.end() : m.end() + 1] == "#"
+            and _ESCAPED_TWICE_TAG_RE.search(text)
+        ):
+            # markup escaped twice as a block ("&amp;lt;span ...&amp;gt;&amp;amp;#65279;"):
+            # the numeric reference inside it was escaped twice too, and a number is never
+            # the name of an entity being written about
+            edits.append((m.start(), m.end(), "&"))
     edits.sort()
     return edits
+
+
+_ESCAPED_TWICE_TAG_RE = re.compile(r"&amp;lt;/?[A-Za-z][A-Za-z0-9]{0,9}[ >&]")
 
 
 _AMP_RUN_RE = re.compile(r"&amp;(?:amp;)+")

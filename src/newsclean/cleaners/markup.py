@@ -151,6 +151,16 @@ STRAY_TAG_RE = re.compile(
 )
 
 
+# A tag an extractor hard-wrapped: name="value" attributes across line breaks (a TinyMCE
+# bookmark span's style, real web-024). Only attribute syntax may span the breaks.
+WRAPPED_TAG_RE = re.compile(
+    rf"<(?:{_BLOCK}|{_INLINE})\b"
+    r"(?:\s{1,20}[\w:-]{1,40}(?:=(?:\"[^\"<>]{0,500}\"|'[^'<>]{0,500}'|[^\s<>\"']{1,200}))?){1,30}"
+    r"\s{0,20}/?>",
+    re.IGNORECASE,
+)
+
+
 @cleaner(family="markup", risk=Risk.LOW, gate=LT)
 def remove_stray_tags(text: str) -> list[Edit]:
     """Remove stray HTML tags (``<p>``, ``<a href=…>``, ``<br/>``, ``<script>…</script>``).
@@ -162,6 +172,8 @@ def remove_stray_tags(text: str) -> list[Edit]:
     'Read the report. Troops left.'
     >>> remove_stray_tags("if x < y and y > z")
     'if x < y and y > z'
+    >>> remove_stray_tags('<span data-mce-type="bookmark" style="width: 0px;\\noverflow: hidden;"\\nclass="mce">x</span>')
+    'x'
     """
     if "<" not in text:
         return []
@@ -170,6 +182,18 @@ def remove_stray_tags(text: str) -> list[Edit]:
         s, e = m.span()
         glued = s > 0 and e < len(text) and not text[s - 1].isspace() and not text[e].isspace()
         found.append((s, e, " " if m.group("block") and glued else ""))
+    if "\n" in text:
+        taken = {s for s, _, _ in found}
+        for m in WRAPPED_TAG_RE.finditer(text):
+            tag = m.group()
+            if "\n" in tag and "\n\n" not in tag and m.start() not in taken and "=" in tag:
+                # one removal per line it covers: lines it leaves blank are then dropped
+                start = m.start()
+                for piece in tag.split("\n"):
+                    if piece.strip():
+                        found.append((start, start + len(piece), ""))
+                    start += len(piece) + 1
+        found.sort()
     # Adjacent block tags ("</p><p>") would each add a space: keep the first only.
     for i in range(len(found) - 1, 0, -1):
         if found[i][2] and found[i - 1][1] == found[i][0] and found[i - 1][2]:
