@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -167,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--latency", action="store_true", help="also per-document latency (median, p99)"
     )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="time every corpus this many times over and report the median ratio to ftfy",
+    )
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args(argv)
     size = int(args.size_mb * 1_000_000)
@@ -205,23 +212,40 @@ def main(argv: list[str] | None = None) -> int:
     tools.update(peers())
 
     results: dict[str, dict[str, float | str]] = {}
-    for corpus_name, docs in corpora.items():
-        mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-        print(f"\n== {corpus_name}: {len(docs):,} documents, {mb:.1f} MB")
-        row: dict[str, float | str] = {}
-        for tool_name, tool in tools.items():
-            if isinstance(tool, str):
-                row[tool_name] = tool
-                print(f"  {tool_name:28} {tool}")
-        runnable = {name: tool for name, tool in tools.items() if not isinstance(tool, str)}
-        for tool_name, seconds in cpu_seconds(runnable, docs, args.repeats).items():
-            row[tool_name] = mb / seconds
-        base = row["ftfy.fix_text"]
-        assert isinstance(base, float)
-        for tool_name, value in row.items():
-            if isinstance(value, float):
-                print(f"  {tool_name:28} {value:8.2f} MB/s   x{value / base:6.2f} ftfy.fix_text")
-        results[corpus_name] = row
+    ratios: dict[str, dict[str, list[float]]] = {}  # corpus -> tool -> ratio to ftfy, per run
+    for run in range(args.runs):
+        for corpus_name, docs in corpora.items():
+            mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+            print(f"\n== {corpus_name}: {len(docs):,} documents, {mb:.1f} MB (run {run + 1})")
+            row: dict[str, float | str] = {}
+            for tool_name, tool in tools.items():
+                if isinstance(tool, str):
+                    row[tool_name] = tool
+                    print(f"  {tool_name:28} {tool}")
+            runnable = {name: tool for name, tool in tools.items() if not isinstance(tool, str)}
+            for tool_name, seconds in cpu_seconds(runnable, docs, args.repeats).items():
+                row[tool_name] = mb / seconds
+            base = row["ftfy.fix_text"]
+            assert isinstance(base, float)
+            for tool_name, value in row.items():
+                if isinstance(value, float):
+                    print(
+                        f"  {tool_name:28} {value:8.2f} MB/s   x{value / base:6.2f} ftfy.fix_text"
+                    )
+                    ratios.setdefault(corpus_name, {}).setdefault(tool_name, []).append(
+                        value / base
+                    )
+            results[corpus_name] = row  # the last run's MB/s; the ratios' medians follow
+    if args.runs > 1:
+        print(f"\n== median ratio to ftfy.fix_text over {args.runs} runs")
+        medians: dict[str, dict[str, float]] = {}
+        for corpus_name, tools_ratios in ratios.items():
+            print(f"  {corpus_name}")
+            medians[corpus_name] = {t: statistics.median(r) for t, r in tools_ratios.items()}
+            for tool_name, value in medians[corpus_name].items():
+                runs = ", ".join(f"{r:.2f}" for r in tools_ratios[tool_name])
+                print(f"    {tool_name:28} x{value:6.2f}   (runs: {runs})")
+        results["median ratio to ftfy.fix_text"] = medians  # type: ignore[assignment]
 
     if args.latency:
         print("\n== latency per document (µs): median, p99; ratio of p99 to ftfy.fix_text's")
@@ -272,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             "newsclean": newsclean.__version__,
             "size_mb": args.size_mb,
             "repeats": args.repeats,
+            "runs": args.runs,
         }
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump({"meta": meta, "mb_per_cpu_second": results}, out, indent=1)

@@ -30,6 +30,8 @@ def test_throughput_runs(tmp_path: Path) -> None:
         "--repeats",
         "1",
         "--no-cleaners",
+        "--runs",
+        "2",
         "--json",
         str(tmp_path / "t.json"),
     )
@@ -37,6 +39,9 @@ def test_throughput_runs(tmp_path: Path) -> None:
     assert "x  1.00 ftfy.fix_text" in out.stdout
     figures = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["mb_per_cpu_second"]
     assert {"clean", "dirty (default kinds)", "dirty (mt kinds)"} <= set(figures)
+    medians = figures["median ratio to ftfy.fix_text"]
+    assert medians["clean"]["ftfy.fix_text"] == 1.0
+    assert medians["clean"]["newsclean default"] > 0
 
 
 def test_linearity_runs(tmp_path: Path) -> None:
