@@ -67,6 +67,9 @@ FOREIGN_SCRIPT = 1 << 27
 # "' s", "’ t": an apostrophe, a space, a lowercase consonant (not n): a clitic split after its
 # apostrophe ("what' s", "don' t"), the gate's fact of join_split_contractions.
 APOS_SPACE_LOWER = 1 << 28
+# ä ö ü Ä Ö Ü: the gate of join_split_diacritics (a word a byte-level tokeniser split there)
+UMLAUT = 1 << 29
+UMLAUTS = "äöüÄÖÜ"
 
 MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
 _LOWER_RE = re.compile("[a-z]")
@@ -216,6 +219,7 @@ _PATTERN_FACTS = (
     (re.compile("[" + re.escape(_CONTROL_CHARS) + "]"), CONTROL),
     (re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]"), MOJIBAKE),
     (re.compile(FOREIGN_CLASS), FOREIGN_SCRIPT),
+    (re.compile(f"[{UMLAUTS}]"), UMLAUT),
     (re.compile("[\u200b\u200c\u200d\u2060]"), ZERO_WIDTH),
     (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
     (re.compile(r"[(\[] "), OPEN_SPACE),
@@ -315,6 +319,7 @@ else:
     _speedups.set_line_heads(LINE_HEADS, LINE_SKIP)
     _speedups.set_char_facts(MOJIBAKE_LEADS, MOJIBAKE)
     _speedups.set_char_facts(FOREIGN_LETTERS, FOREIGN_SCRIPT)
+    _speedups.set_char_facts(UMLAUTS, UMLAUT)
     scan = _speedups.scan
     repeat_candidate = _speedups.repeat_candidate
     COMPILED = True
