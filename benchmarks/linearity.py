@@ -50,6 +50,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         "Bashar al -Assad said the the war , an deadly one. agency. " * (n // 60)
     ),
     "caption-like lines": lambda n: "A man walks (Ghaith Alsayed/AP)\n" * (n // 33),
+    # one line of tokeniser slips: per-line judgements must be made once, not per slip
+    "tokenised percents": lambda n: "x 5 % , " * (n // 8),
+    "glued clitics": lambda n: "it' s " * (n // 6),
+    "padded single quotes": lambda n: "\" a \" ' b ' " * (n // 12),
+    "wrapped tag attributes": lambda n: '<span a="b"\n' * (n // 12),
 }
 
 

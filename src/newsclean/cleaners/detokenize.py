@@ -326,12 +326,16 @@ def join_split_contractions(text: str) -> list[Edit]:
             pos = text.find(needle, pos + 1)
     for needle in (["' "] if has_straight else []) + (["’ "] if curly else []):
         pos = text.find(needle)
+        line_end, opened_at = -1, -1
         while pos >= 0:
+            if pos > line_end:  # a new line: where its first single quotation opens, once
+                line_start, line_end = line_at(text, pos)
+                opened_at = _first_opening_quote(text, line_start, line_end)
             if (
                 pos > 0
                 and text[pos - 1].isalpha()
                 and _GLUED_CLITIC_RE.match(text, pos + 2)
-                and not _opens_quote_before(text, pos)
+                and not 0 <= opened_at < pos
             ):
                 edits.append((pos + 1, pos + 2, ""))
             pos = text.find(needle, pos + 2)
@@ -339,19 +343,18 @@ def join_split_contractions(text: str) -> list[Edit]:
     return edits
 
 
-def _opens_quote_before(text: str, at: int) -> bool:
-    """True when the apostrophe at ``at`` may close a single quotation opened earlier on its
-    line (``the 'what' s``): then it is a quote mark, not a split clitic. A curly ``‘``
-    opens; a straight one opens after a space or the line start unless a clitic follows it."""
-    start = text.rfind("\n", 0, at) + 1
-    if "‘" in text[start:at]:
-        return True
-    pos = text.find("'", start, at)
+def _first_opening_quote(text: str, start: int, end: int) -> int:
+    """Where the first single quotation of the line ``text[start:end]`` opens, or -1: an
+    apostrophe after it may close it (``the 'what' s``), so it is a quote mark, not a split
+    clitic. A curly ``‘`` opens; a straight one opens after a space, a bracket or the line
+    start unless a clitic follows it."""
+    curly = text.find("‘", start, end)
+    pos = text.find("'", start, end if curly < 0 else curly)
     while pos >= 0:
         if (pos == start or text[pos - 1] in " \t(") and not CLITIC_RE.match(text, pos):
-            return True
-        pos = text.find("'", pos + 1, at)
-    return False
+            return pos
+        pos = text.find("'", pos + 1, end if curly < 0 else curly)
+    return curly
 
 
 # A space run before closing punctuation that is followed by a space, the line end or more
@@ -482,19 +485,22 @@ def _tokenised_percents(
     text: str, candidates: list[tuple[int, int, str]], starts: list[int]
 ) -> list[Edit]:
     """``20 %`` -> ``20%``, only on a line a tokeniser spaced (two other spacing slips on it):
-    alone, ``20 %`` is the typography of French and of many style guides."""
+    alone, ``20 %`` is the typography of French and of many style guides. Each line is judged
+    once, however many ``%`` it holds."""
     edits: list[Edit] = []
+    line_end, tokenised = -1, False
     pos = text.find(" %")
     while pos >= 0:
-        after = text[pos + 2 : pos + 3]
-        if pos and text[pos - 1].isdigit() and (not after or not after.isalnum()):
+        if pos > line_end:
             line_start, line_end = line_at(text, pos)
             first = bisect.bisect_left(starts, line_start)
             last = bisect.bisect_left(starts, line_end)
             slips = sum(1 for c in candidates[first:last] if c[2] != ":")
             line = text[line_start:line_end]
-            if slips >= 2 and "«" not in line and not looks_like_code(line):
-                edits.append((pos, pos + 1, ""))
+            tokenised = slips >= 2 and "«" not in line and not looks_like_code(line)
+        after = text[pos + 2 : pos + 3]
+        if tokenised and pos and text[pos - 1].isdigit() and (not after or not after.isalnum()):
+            edits.append((pos, pos + 1, ""))
         pos = text.find(" %", pos + 2)
     return edits
 
@@ -601,13 +607,15 @@ def _single_quote_pairs(text: str, start: int, end: int) -> list[Edit]:
     for opening, closing in zip(marks[::2], marks[1::2], strict=True):
         inner = text[opening + 1 : closing]
         words = inner.split()
-        left = text[start:opening].rstrip()
+        left = opening - 1  # the last character before the opening quote and its spaces
+        while left >= start and text[left] in " \t":
+            left -= 1
         if (
             not 1 <= len(words) <= 8
             or inner[:1] != " "
             or inner[-1:] != " "
             or '"' in inner
-            or left[-1:] in ("s", "S")
+            or (left >= start and text[left] in "sS")
         ):
             return []
         edits += [(opening + 1, opening + 2, ""), (closing - 1, closing, "")]
