@@ -54,6 +54,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "tokenised percents": lambda n: "x 5 % , " * (n // 8),
     "glued clitics": lambda n: "it' s " * (n // 6),
     "padded single quotes": lambda n: "\" a \" ' b ' " * (n // 12),
+    "twice-escaped numeric references": lambda n: "&amp;amp;#1; x " * (n // 15),
     "wrapped tag attributes": lambda n: '<span a="b"\n' * (n // 12),
 }
 

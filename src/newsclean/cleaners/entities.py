@@ -47,14 +47,15 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
     # An ampersand escaped two or more times and standing for itself ("AT&amp;amp;T", "Ben
     # &amp;amp; Jerry", real feeds): one "&amp;" is left, which decodes to "&". Before an
     # entity name ("&amp;amp;lt;") it stays, as above.
+    markup_escaped_twice: bool | None = None  # looked up once, at the first "&amp;amp;#"
     for m in _AMP_RUN_RE.finditer(text):
         if not ENTITY_AHEAD_RE.match(text, m.end()):
             edits.append((m.start(), m.end(), "&amp;"))
-        elif (
-            m.group() == "&amp;amp;"
-            and text[m.end() : m.end() + 1] == "#"
-            and _ESCAPED_TWICE_TAG_RE.search(text)
-        ):
+        elif m.group() == "&amp;amp;" and text[m.end() : m.end() + 1] == "#":
+            if markup_escaped_twice is None:
+                markup_escaped_twice = _ESCAPED_TWICE_TAG_RE.search(text) is not None
+            if not markup_escaped_twice:
+                continue
             # markup escaped twice as a block ("&amp;lt;span ...&amp;gt;&amp;amp;#65279;"):
             # the numeric reference inside it was escaped twice too, and a number is never
             # the name of an entity being written about

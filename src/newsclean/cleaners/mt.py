@@ -472,7 +472,7 @@ def drop_stray_fragments(text: str) -> list[Edit]:
 # A byte-level tokeniser's output detokenised by spaces splits a word at a non-ASCII letter:
 # "Markus S ö der", "J ü rgen Klopp", "L ä nder" (WMT21-23 system outputs into English). A
 # German umlaut standing alone between letters is never an English word.
-SPLIT_UMLAUT_RE = re.compile(r"(?<=[A-Za-z]) ([äöüÄÖÜ]) (?=[a-zß])")
+SPLIT_UMLAUT_RE = re.compile(rf"(?<=[A-Za-z]) ([{_scan.UMLAUTS}]) (?=[a-zß])")
 
 
 @cleaner(family="mt", risk=Risk.MEDIUM, gate=_scan.UMLAUT, langs=ENGLISH)
@@ -487,7 +487,7 @@ def join_split_diacritics(text: str) -> list[Edit]:
     >>> join_split_diacritics("Häagen-Dazs, à la carte, Mötley Crüe")
     'Häagen-Dazs, à la carte, Mötley Crüe'
     """
-    if text.isascii() or not any(f" {c} " in text for c in "äöüÄÖÜ"):
+    if not any(f" {c} " in text for c in _scan.UMLAUTS):
         return []  # six substring searches, against a regex step at every space
     return [(m.start(), m.end(), m.group(1)) for m in SPLIT_UMLAUT_RE.finditer(text)]
 

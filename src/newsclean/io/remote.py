@@ -47,23 +47,8 @@ class Remote:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.pure = PurePosixPath(url.split("://", 1)[1].split("?", 1)[0] or "/")
-
-    # what format detection, output naming and messages read from a Path
-    @property
-    def name(self) -> str:
-        return self.pure.name
-
-    @property
-    def suffix(self) -> str:
-        return self.pure.suffix
-
-    @property
-    def suffixes(self) -> list[str]:
-        return self.pure.suffixes
-
-    def with_suffix(self, suffix: str) -> PurePosixPath:
-        return self.pure.with_suffix(suffix)
+        # the file name, which format detection and output naming read (as from a Path)
+        self.name = PurePosixPath(url.split("://", 1)[1].split("?", 1)[0] or "/").name
 
     def __str__(self) -> str:
         return self.url
@@ -95,13 +80,6 @@ class Remote:
             raise InputError(f"{self.url}: is a folder; end it with / to read its files") from None
         except OSError as exc:
             raise InputError(f"{self.url}: cannot open ({exc})") from None
-
-    def exists(self) -> bool:
-        fs, path = self._filesystem()
-        try:
-            return bool(fs.exists(path))
-        except OSError as exc:
-            raise InputError(f"{self.url}: cannot reach ({exc})") from None
 
     def files(self) -> list[Remote]:
         """The files under a folder URL, sorted, skipping hidden ones."""
