@@ -10,6 +10,7 @@ as code, and a line holding a ```code span``` that reads as code.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # Lines of code and configuration quoted in tech news: a prompt or a shell variable, a
@@ -40,6 +41,8 @@ def looks_like_code(line: str) -> bool:
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _INLINE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+# The same without its lookbehind, so that the search starts from a literal (a fast scan)
+_SPAN_RE = re.compile(r"`([^`\n]+)`(?!`)")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -51,11 +54,14 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     >>> protected_spans("He said , `` we will go . ''")  # PTB quotes are not code
     []
     """
-    if "`" in text or "~~~" in text or any(brk in text for brk in _OTHER_BREAKS):
-        return _walk(text)  # fences or code spans; or line breaks besides "\n", as str splits
-    if "\n    " not in text and "\n\t" not in text and not text.startswith(("    ", "\t")):
-        return []
-    return _indented_blocks(text)
+    if "```" in text or "~~~" in text or any(brk in text for brk in _OTHER_BREAKS):
+        return _walk(text)  # fences; or line breaks besides "\n", as str splits
+    spans = []
+    if "\n    " in text or "\n\t" in text or text.startswith(("    ", "\t")):
+        spans = _indented_blocks(text)
+    if "`" in text:
+        spans = _with_code_span_lines(text, spans)
+    return spans
 
 
 _OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -99,15 +105,59 @@ def _walk(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# An indented block: lines indented by four spaces or a tab, after a blank line (or the start).
-_INDENTED_RE = re.compile(r"(?:\A|(?:\A|(?<=\n))[ \t]*\n)((?:(?: {4}|\t)[^\n]*\S[^\n]*(?:\n|\Z))+)")
+# Where an indented line begins after a line break: a search with a literal first character,
+# which the regex module runs as a fast scan (a pattern that tries every position, as a
+# lookbehind does, reads real articles at 10 MB/s).
+_INDENTED_LINE_RE = re.compile(r"\n(?: {4}|\t)")
 
 
 def _indented_blocks(text: str) -> list[tuple[int, int]]:
     """`protected_spans` of a text without backticks or tildes: its indented blocks that
-    read as code, found by one regex search instead of a walk over every line."""
-    return [
-        (m.start(1), m.end(1))
-        for m in _INDENTED_RE.finditer(text)
-        if any(looks_like_code(line) for line in m.group(1).splitlines())
-    ]
+    read as code (indented lines after a blank line or the start), visiting only the lines
+    that begin indented."""
+    spans: list[tuple[int, int]] = []
+    size, done = len(text), 0
+    starts = [m.start() + 1 for m in _INDENTED_LINE_RE.finditer(text)]
+    if text.startswith(("    ", "\t")):
+        starts.insert(0, 0)
+    for start in starts:
+        if start < done:
+            continue
+        if start and text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip(" \t"):
+            continue  # the line before is not blank
+        at, code = start, False
+        while at < size and text.startswith(("    ", "\t"), at):
+            end = text.find("\n", at)
+            line = text[at : size if end < 0 else end]
+            if not line.strip():
+                break
+            code = code or looks_like_code(line)
+            at = size if end < 0 else end + 1
+        if at > start:
+            if code:
+                spans.append((start, at))
+            done = at
+    return spans
+
+
+def _with_code_span_lines(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``blocks`` and the lines outside them that hold a code span reading as code, in order:
+    what the walk finds in a text without fences, from one search for code spans."""
+    lines: list[tuple[int, int]] = []
+    block_starts = [a for a, _ in blocks]
+    at = 0
+    while (found := _SPAN_RE.search(text, at)) is not None:
+        at = found.end()
+        if found.start() and text[found.start() - 1] == "`":
+            at = found.start() + 1  # _INLINE_RE's lookbehind, checked here
+            continue
+        start = text.rfind("\n", 0, found.start()) + 1
+        if lines and lines[-1][0] == start:
+            continue  # this line is protected already
+        k = bisect.bisect_right(block_starts, start) - 1
+        if k >= 0 and start < blocks[k][1]:
+            continue  # inside a code block
+        if looks_like_code(found.group(1)):
+            end = text.find("\n", found.end())
+            lines.append((start, len(text) if end < 0 else end + 1))
+    return sorted(blocks + lines)

@@ -33,7 +33,9 @@ AT = 1 << 6  # @
 # caption's credit ("... (Ghaith Alsayed/AP)").
 PAREN_END = 1 << 7
 CONTROL = 1 << 8  # C0 but tab, newline, form feed and CR; DEL; C1
-MOJIBAKE = 1 << 9  # a character of MOJIBAKE_LEADS: every mojibake of UTF-8 has one
+# A character of MOJIBAKE_LEADS followed by one that can stand for a continuation byte (see
+# MOJIBAKE_RE), or a C1 control: where ftfy has UTF-8 bytes to decode
+MOJIBAKE = 1 << 9
 ZERO_WIDTH = 1 << 10  # U+200B, U+200C, U+200D, U+2060
 BOM = 1 << 11  # U+FEFF
 SP_MARK = 1 << 12  # U+2581, SentencePiece's word-start marker
@@ -70,6 +72,99 @@ APOS_SPACE_LOWER = 1 << 28
 # ä ö ü Ä Ö Ü: the gate of join_split_diacritics (a word a byte-level tokeniser split there)
 UMLAUT = 1 << 29
 UMLAUTS = "äöüÄÖÜ"
+# A character code quoted in the text is marked with (a backtick, a tilde), or a line break
+# other than LF, which the code finder reads line by line (`_code.protected_spans`)
+CODE_MARK = 1 << 30
+CODE_MARKS = "`~\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+BACKSLASH = 1 << 31  # \\: the gate of remove_stray_backslashes
+
+# Facts from literal clues (NEEDLES): one of the strings occurs in the text, case counted. A
+# string that begins with TEXT_START must begin the text (after spaces and tabs); one that
+# ends with TEXT_END must end it.
+FURNITURE = 1 << 32  # the clues of drop_furniture_lines' shapes
+HOVERCARD = 1 << 33  # " MORE", which closes a flattened hover card
+TRUNCATION = 1 << 34  # "chars]", the end of a news API's truncation counter
+PTB_TOKEN = 1 << 35  # "-LRB-" and its kin, "``"
+QUOTE_PAD = 1 << 36  # a straight double quote padded where a quotation opens or closes
+INDENTED = 1 << 37  # a line after the first indented by four spaces or a tab
+SITE_NAME = 1 << 38  # ".com", ".org"...: a site named in a promo line ("On Chron.com: ...")
+
+TEXT_START, TEXT_END = "\x02", "\x03"
+_SECTIONS = [
+    "Sport",
+    "Politics",
+    "World",
+    "Business",
+    "Tech",
+    "Entertainment",
+    "Opinion",
+    "Health",
+    "Science",
+    "Lifestyle",
+    "Travel",
+    "Culture",
+    "News",
+    "U.S.",
+    "Local",
+    "Markets",
+    "Money",
+    "Style",
+]
+_QUOTE_OPENERS = " \t([{—–\n"  # _OPENS_AFTER of join_spaced_quotes, and a line start
+_QUOTE_CLOSERS = " \t.,;:!?)]}—–\r\n"  # _CLOSES_BEFORE, and a line end
+NEEDLES: tuple[tuple[str, int], ...] = (
+    *(
+        (clue, FURNITURE)
+        for clue in (
+            "appeared first on",
+            "views and opinions",
+            "subscribe now",
+            "View full size image",
+            " Comment",
+            "Mandatory Credit: ",
+            *(f"{d} of " for d in "0123456789"),  # "1 of 2.", "Image 1 of / 9"
+            *(f"\n\n{d}" for d in "0123456789"),  # an asset id's paragraph
+            *(TEXT_START + d for d in "0123456789"),
+            *(TEXT_START + word for word in _SECTIONS),  # a section label opening the text
+        )
+    ),
+    *((tld, SITE_NAME) for tld in (".co", ".org", ".net", ".ca", ".us", ".news", ".tv")),
+    (" MORE", HOVERCARD),
+    ("chars]", TRUNCATION),
+    *(
+        (f"-{t}-", PTB_TOKEN)
+        for t in (
+            ["LRB", "RRB", "LSB", "RSB", "LCB", "RCB", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"]
+        )
+    ),
+    ("``", PTB_TOKEN),
+    *((f'{c}" ', QUOTE_PAD) for c in _QUOTE_OPENERS),
+    (TEXT_START + '" ', QUOTE_PAD),
+    *((f' "{c}', QUOTE_PAD) for c in _QUOTE_CLOSERS),
+    (' "' + TEXT_END, QUOTE_PAD),
+    ("\n    ", INDENTED),
+    ("\n\t", INDENTED),
+)
+
+
+def _needle_facts(text: str) -> int:
+    flags = 0
+    stripped = None
+    for needle, fact in NEEDLES:
+        if flags & fact:
+            continue
+        if needle.startswith(TEXT_START):
+            if stripped is None:
+                stripped = text.lstrip(" \t")
+            found = stripped.startswith(needle[1:])
+        elif needle.endswith(TEXT_END):
+            found = text.endswith(needle[:-1])
+        else:
+            found = needle in text
+        if found:
+            flags |= fact
+    return flags
+
 
 MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
 _LOWER_RE = re.compile("[a-z]")
@@ -146,23 +241,27 @@ def head_at(line: str, at: int, head: str) -> bool:
 _FOLDS = {("\u0130", "i"), ("\u212a", "k")}
 
 
-def _head_line(line: str) -> bool:
+def head_line(line: str) -> bool:
+    """Does ``line`` begin, after white space and LINE_SKIP characters, with a head?"""
     at = 0
     while at < len(line) and (line[at].isspace() or line[at] in LINE_SKIP):
         at += 1
     return at < len(line) and any(head_at(line, at, head) for head in LINE_HEADS)
 
 
+_LEAD_CODECS = ("cp1252", "latin-1", "cp1251", "cp1250", "iso-8859-2", "mac_roman", "cp437")
+
+
 def _mojibake_leads() -> str:
     """What the lead byte of a UTF-8 sequence (0xC2-0xF4) becomes when the bytes are read in
     one of the codepages whose mix-ups with UTF-8 ftfy repairs: Windows-1252 and Latin-1,
-    Windows-1251, Windows-1250 and ISO-8859-2, MacRoman. Mojibake of any of them (and of two in
+    Windows-1251, Windows-1250 and ISO-8859-2, MacRoman, code page 437. Mojibake of any of them (and of two in
     a row) holds one. Left out: MacRoman's curly quotes, dashes, ellipsis,
     guillemets, no-break space, euro sign and middle dot (lead bytes of Cyrillic, Armenian and
     Arabic read as MacRoman, a mix-up not seen in the wild), which correct text is full of.
     """
     leads = set()
-    for codec in ("cp1252", "latin-1", "cp1251", "cp1250", "iso-8859-2", "mac_roman"):
+    for codec in _LEAD_CODECS:
         for byte in range(0xC2, 0xF5):
             with contextlib.suppress(UnicodeDecodeError):
                 leads.add(bytes([byte]).decode(codec))
@@ -170,6 +269,44 @@ def _mojibake_leads() -> str:
 
 
 MOJIBAKE_LEADS = _mojibake_leads()
+# ftfy's codepages, read sloppily (a byte a codepage leaves undefined is its C1 control)
+_FTFY_CODECS = (
+    "latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso-8859-2",
+    "mac_roman", "cp437",
+)  # fmt: skip
+
+
+def _byte_chars(codecs: tuple[str, ...], low: int, high: int) -> str:
+    chars = set()
+    for codec in codecs:
+        for byte in range(low, high + 1):
+            try:
+                chars.add(bytes([byte]).decode(codec))
+            except UnicodeDecodeError:
+                chars.add(chr(byte))
+    return "".join(sorted(chars))
+
+
+# What a continuation byte (0x80-0xBF) becomes, and the mark of a byte lost on the way (ftfy's
+# replace_lossy_sequences reads U+FFFD, which its sloppy codecs write as SUBSTITUTE)
+MOJIBAKE_CONTINUATIONS = _byte_chars(_FTFY_CODECS, 0x80, 0xBF) + "\ufffd"
+
+
+def _leads_of(byte_values: list[int]) -> str:
+    """The mojibake leads that these lead bytes become."""
+    made = {c for b in byte_values for c in _byte_chars(_LEAD_CODECS, b, b)}
+    return "".join(sorted(made & set(MOJIBAKE_LEADS)))
+
+
+# Leads before which a space may stand for a lost byte 0xA0 (ftfy's restore_byte_a0: "Ã " for
+# "à"), and leads before which "?" may stand for a lost byte (its replace_lossy_sequences)
+MOJIBAKE_BEFORE_SPACE = _leads_of([0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0])
+MOJIBAKE_BEFORE_LOSS = _leads_of([0xC2, 0xC3, *range(0xE0, 0xF5)])
+MOJIBAKE_RE = re.compile(
+    f"[{re.escape(MOJIBAKE_LEADS)}][{re.escape(MOJIBAKE_CONTINUATIONS)}]"
+    f"|[{re.escape(MOJIBAKE_BEFORE_SPACE)}] |[{re.escape(MOJIBAKE_BEFORE_LOSS)}]\\?"
+    "|[\x80-\x9f\x1a]"  # C1 (fix_c1_controls) and SUBSTITUTE (replace_lossy_sequences) anywhere
+)
 _FOREIGN_RANGES = (
     (0x0370, 0x03FF),  # Greek
     (0x0400, 0x052F),  # Cyrillic
@@ -214,12 +351,14 @@ _CHAR_FACTS = (
     ("@", AT),
     ("\ufeff", BOM),
     ("\u2581", SP_MARK),
+    ("\\", BACKSLASH),
 )
 _PATTERN_FACTS = (
     (re.compile("[" + re.escape(_CONTROL_CHARS) + "]"), CONTROL),
-    (re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]"), MOJIBAKE),
+    (MOJIBAKE_RE, MOJIBAKE),
     (re.compile(FOREIGN_CLASS), FOREIGN_SCRIPT),
     (re.compile(f"[{UMLAUTS}]"), UMLAUT),
+    (re.compile(f"[{re.escape(CODE_MARKS)}]"), CODE_MARK),
     (re.compile("[\u200b\u200c\u200d\u2060]"), ZERO_WIDTH),
     (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
     (re.compile(r"[(\[] "), OPEN_SPACE),
@@ -280,14 +419,14 @@ def scan_python(text: str) -> int:
         for line in lines
     ):
         flags |= CREDIT_LINE
-    if any(2 <= len(line) <= 120 and _head_line(line) for line in lines):
+    if any(2 <= len(line) <= 120 and head_line(line) for line in lines):
         flags |= HEAD_LINE
     if any(line[-3:].rstrip().endswith(")") for line in lines[1:]):
         flags |= PAREN_END
     ends = [(len(line), line[:8], line[-8:]) for line in lines if line]
     if len(ends) > MAX_LINES or len(set(ends)) < len(ends):
         flags |= DUP_LINE
-    return flags
+    return flags | _needle_facts(text)
 
 
 def any_repeat(text: str) -> bool:
@@ -317,7 +456,18 @@ except ImportError as missing:  # built without a C compiler: same results, slow
         )
 else:
     _speedups.set_line_heads(LINE_HEADS, LINE_SKIP)
-    _speedups.set_char_facts(MOJIBAKE_LEADS, MOJIBAKE)
+    _speedups.set_mojibake(
+        MOJIBAKE_LEADS,
+        MOJIBAKE_CONTINUATIONS,
+        MOJIBAKE_BEFORE_SPACE,
+        MOJIBAKE_BEFORE_LOSS,
+        MOJIBAKE,
+    )
+    _speedups.set_char_facts(CODE_MARKS, CODE_MARK)
+    _speedups.set_char_facts("\\", BACKSLASH)
+    for _needle, _fact in NEEDLES:
+        _anchor = 1 if _needle.startswith(TEXT_START) else 2 if _needle.endswith(TEXT_END) else 0
+        _speedups.set_needles([_needle.strip(TEXT_START + TEXT_END)], _anchor, _fact)
     _speedups.set_char_facts(FOREIGN_LETTERS, FOREIGN_SCRIPT)
     _speedups.set_char_facts(UMLAUTS, UMLAUT)
     scan = _speedups.scan

@@ -20,8 +20,8 @@ enum {
     F_AT = 1 << 6,           /* @ */
     F_PAREN_END = 1 << 7,    /* a line after the first ending in ")" (then at most 2 spaces) */
     F_CONTROL = 1 << 8,      /* C0 but \t \n \f \r; DEL; C1 */
-    F_MOJIBAKE = 1 << 9,     /* a character set_char_facts() names: what a UTF-8 lead byte
-                                becomes when read in a single-byte codepage */
+    F_MOJIBAKE = 1 << 9,     /* a mojibake lead before a continuation, or a C1 control: set by
+                                the needle pass (set_mojibake), not by this table */
     F_ZERO_WIDTH = 1 << 10,  /* U+200B, U+200C, U+200D, U+2060 */
     F_BOM = 1 << 11,         /* U+FEFF */
     F_SP_MARK = 1 << 12,     /* U+2581, SentencePiece's word marker */
@@ -73,6 +73,8 @@ enum { B_START, B_LEAD, B_V0, B_V1, B_V2, NBLANK }; /* blank-line states */
 
 static unsigned int *char_flags;   /* [NCHARS] */
 static unsigned char *char_class;  /* [NCHARS] */
+static unsigned char *moj_class;   /* [NCHARS]: the MOJ_ bits of each character (see needles) */
+enum { MOJ_LEAD = 1, MOJ_CONT = 2, MOJ_C1 = 4, MOJ_BEFORE_SPACE = 8, MOJ_BEFORE_LOSS = 16 };
 /* One entry per (state, class): the facts it emits, packed (`pack`) into the high 16 bits,
  * and the next state's row offset (state * NCLASS) in the low 16, so a character costs one
  * dependent load from a table small enough for the L1 cache. */
@@ -169,7 +171,8 @@ static int init_tables(void) {
     int c, p, b, k;
     char_flags = PyMem_Calloc(NCHARS, sizeof(unsigned int));
     char_class = PyMem_Calloc(NCHARS, 1);
-    if (char_flags == NULL || char_class == NULL) return -1;
+    moj_class = PyMem_Calloc(NCHARS, 1);
+    if (char_flags == NULL || char_class == NULL || moj_class == NULL) return -1;
     for (c = 0; c < NCHARS; c++) {
         if ((c < 32 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || (c >= 127 && c <= 0x9f))
             char_flags[c] = F_CONTROL;
@@ -480,6 +483,166 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
     }
 }
 
+/* Literal clues (set_needles): a fact holds when one of its strings occurs in the text, case
+ * counted; a string marked to begin the text must begin it (after spaces and tabs), one marked
+ * to end it must end it. Other strings have two characters or more, so one pass reads each pair of
+ * neighbours once: a bit per pair of low bytes says whether some string begins so, and only
+ * then are the strings of that first character compared. The same pass tells mojibake
+ * (set_mojibake): a character a UTF-8 lead byte becomes in a codepage mix-up, followed by one
+ * a continuation byte becomes (or a C1 control), where ftfy's repair has bytes to decode. */
+#define MAX_NEEDLES 256
+#define MAX_NEEDLE_LEN 40
+enum { ANCHOR_NONE, ANCHOR_START, ANCHOR_END };
+
+typedef struct {
+    Py_UCS4 chars[MAX_NEEDLE_LEN];
+    Py_ssize_t len;
+    int anchor;
+    unsigned long long fact;
+} Needle;
+
+static Needle needles[MAX_NEEDLES];
+static int nneedles;
+static short bucket_head[256];          /* the first floating string of each first low byte */
+static short bucket_next[MAX_NEEDLES];  /* the next one of the same first low byte */
+static unsigned char pair_bits[8192];   /* 65536 pairs of low bytes */
+static unsigned long long floating_facts, anchored_facts;
+static unsigned int mojibake_fact;
+
+#define PAIR_KEY(a, b) ((((a) & 0xffu) << 8) | ((b) & 0xffu))
+
+static PyObject *set_needles(PyObject *self, PyObject *args) {
+    PyObject *seq;
+    unsigned long long fact;
+    int anchor;
+    Py_ssize_t i, n;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OiK", &seq, &anchor, &fact)) return NULL;
+    seq = PySequence_Fast(seq, "set_needles() expects a sequence of str");
+    if (seq == NULL) return NULL;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (anchor < ANCHOR_NONE || anchor > ANCHOR_END || nneedles + n > MAX_NEEDLES) {
+        Py_DECREF(seq);
+        return PyErr_Format(PyExc_ValueError, "at most %d needles, anchor 0, 1 or 2", MAX_NEEDLES);
+    }
+    if (nneedles == 0) memset(bucket_head, -1, sizeof bucket_head);
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        Needle *nd = &needles[nneedles];
+        Py_ssize_t k, len;
+        if (!PyUnicode_Check(item) || (len = PyUnicode_GET_LENGTH(item)) < 1 ||
+            (len < 2 && anchor == ANCHOR_NONE) || len > MAX_NEEDLE_LEN) {
+            Py_DECREF(seq);
+            return PyErr_Format(PyExc_ValueError,
+                                "needles are str of 2 to %d characters (1 if anchored)",
+                                MAX_NEEDLE_LEN);
+        }
+        for (k = 0; k < len; k++) nd->chars[k] = PyUnicode_READ_CHAR(item, k);
+        nd->len = len;
+        nd->anchor = anchor;
+        nd->fact = fact;
+        if (anchor == ANCHOR_NONE) {
+            unsigned int key = PAIR_KEY(nd->chars[0], nd->chars[1]);
+            pair_bits[key >> 3] |= (unsigned char)(1u << (key & 7));
+            bucket_next[nneedles] = bucket_head[nd->chars[0] & 0xff];
+            bucket_head[nd->chars[0] & 0xff] = (short)nneedles;
+            floating_facts |= fact;
+        } else {
+            anchored_facts |= fact;
+        }
+        nneedles++;
+    }
+    Py_DECREF(seq);
+    Py_RETURN_NONE;
+}
+
+/* set_mojibake(leads, continuations, before_space, before_loss, fact) */
+static int mark_chars(PyObject *chars, unsigned char bit) {
+    Py_ssize_t i;
+    for (i = 0; i < PyUnicode_GET_LENGTH(chars); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, i);
+        if (c < NCHARS) moj_class[c] |= bit;
+    }
+    return 0;
+}
+
+static PyObject *set_mojibake(PyObject *self, PyObject *args) {
+    PyObject *leads, *conts, *before_space, *before_loss;
+    int c;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UUUUI", &leads, &conts, &before_space, &before_loss,
+                          &mojibake_fact))
+        return NULL;
+    mark_chars(leads, MOJ_LEAD);
+    mark_chars(conts, MOJ_CONT);
+    mark_chars(before_space, MOJ_BEFORE_SPACE);
+    mark_chars(before_loss, MOJ_BEFORE_LOSS);
+    for (c = 0x80; c < 0xa0; c++) moj_class[c] |= MOJ_C1;
+    moj_class[0x1a] |= MOJ_C1; /* SUBSTITUTE, which ftfy reads as a lost byte anywhere */
+    Py_RETURN_NONE;
+}
+
+/* A C1 control (or SUBSTITUTE); a lead before a continuation, or before a space or "?" that
+ * may stand for a lost byte */
+#define MOJ_HIT(a, b)                                                                      \
+    ((a) < NCHARS &&                                                                       \
+     ((moj_class[a] & MOJ_C1) ||                                                           \
+      ((b) < NCHARS && (moj_class[b] & MOJ_CONT) && (moj_class[a] & MOJ_LEAD)) ||          \
+      ((b) == ' ' && (moj_class[a] & MOJ_BEFORE_SPACE)) ||                                 \
+      ((b) == '?' && (moj_class[a] & MOJ_BEFORE_LOSS))))
+
+static int needle_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t n, const Needle *nd) {
+    Py_ssize_t k;
+    if (at < 0 || at + nd->len > n) return 0;
+    for (k = 0; k < nd->len; k++)
+        if (PyUnicode_READ(kind, data, at + k) != nd->chars[k]) return 0;
+    return 1;
+}
+
+#define NEEDLE_BODY(TYPE)                                                                  \
+    {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                \
+        for (i = 0; i + 1 < n; i++) {                                                      \
+            Py_UCS4 a = s[i], b = s[i + 1];                                                \
+            unsigned int key = PAIR_KEY(a, b);                                             \
+            if ((a >= 0x80 || a == 0x1a) && check_moj && MOJ_HIT(a, b)) {                  \
+                found |= mojibake_fact; /* every MOJ_HIT begins with a non-ASCII or 0x1A */\
+                check_moj = 0;                                                             \
+            }                                                                              \
+            if (!(pair_bits[key >> 3] & (1u << (key & 7)))) continue;                      \
+            for (k = bucket_head[a & 0xff]; k >= 0; k = bucket_next[k]) {                  \
+                const Needle *nd = &needles[k];                                            \
+                if (!(found & nd->fact) && nd->chars[0] == a && nd->chars[1] == b &&       \
+                    needle_at(kind, data, i, n, nd))                                       \
+                    found |= nd->fact;                                                     \
+            }                                                                              \
+            if ((found & want) == want && !check_moj) break;                               \
+        }                                                                                  \
+        if (check_moj && n > 0 && s[n - 1] < NCHARS && (moj_class[s[n - 1]] & MOJ_C1))     \
+            found |= mojibake_fact;                                                        \
+    }
+
+static unsigned long long needle_facts(int kind, const void *data, Py_ssize_t n) {
+    unsigned long long found = 0, want = floating_facts;
+    Py_ssize_t i, start = 0;
+    int k, check_moj = mojibake_fact != 0;
+    if (anchored_facts) {
+        while (start < n && (PyUnicode_READ(kind, data, start) == ' ' ||
+                             PyUnicode_READ(kind, data, start) == '\t'))
+            start++;
+        for (k = 0; k < nneedles; k++) {
+            const Needle *nd = &needles[k];
+            if ((nd->anchor == ANCHOR_START && needle_at(kind, data, start, n, nd)) ||
+                (nd->anchor == ANCHOR_END && needle_at(kind, data, n - nd->len, n, nd)))
+                found |= nd->fact;
+        }
+    }
+    if (kind == PyUnicode_1BYTE_KIND) NEEDLE_BODY(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND) NEEDLE_BODY(Py_UCS2)
+    else NEEDLE_BODY(Py_UCS4)
+    return found;
+}
+
 /* Up to four automata over consecutive parts of the text, stepped in turn, overlap their
  * table loads (one automaton alone waits on each). A part may begin anywhere after a visible
  * character (not a space, tab, CR or line break): its automaton starts four characters earlier
@@ -586,7 +749,7 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
     else SCAN_BODY(Py_UCS4)
     for (j = 0; j < parts; j++) all |= acc[j];
     flags |= unpack(all >> 16) | final_emit[row[parts - 1] / NCLASS] | line_facts(kind, data, n);
-    return PyLong_FromUnsignedLong(flags);
+    return PyLong_FromUnsignedLongLong(flags | needle_facts(kind, data, n));
 }
 
 /* repeat_candidate(text): is some run of 1 to 20 ASCII letters followed, after 1 to 4 spaces
@@ -644,6 +807,47 @@ static PyObject *repeat_candidate(PyObject *self, PyObject *arg) {
     Py_RETURN_FALSE;
 }
 
+/* head_lines(text): the numbers of the lines of 2 to 120 characters that begin, after white
+ * space and skip characters, with a head: where HEAD_LINE holds, handed to the cleaners that
+ * look only there (newsclean._text.head_lines). */
+static PyObject *head_lines(PyObject *self, PyObject *arg) {
+    Py_ssize_t n, start = 0, number = 0;
+    int kind;
+    const void *data;
+    PyObject *out;
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "head_lines() expects str, got %.100s",
+                     Py_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    n = PyUnicode_GET_LENGTH(arg);
+    kind = PyUnicode_KIND(arg);
+    data = PyUnicode_DATA(arg);
+    out = PyList_New(0);
+    if (out == NULL) return NULL;
+    for (;;) {
+        Py_ssize_t end = next_newline(kind, data, start, n), len = end - start;
+        if (len >= 2 && len <= 120 && head_line(kind, data, start, end)) {
+            PyObject *item = PyLong_FromSsize_t(number);
+            if (item == NULL || PyList_Append(out, item) < 0) {
+                Py_XDECREF(item);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(item);
+        }
+        if (end >= n) break;
+        start = end + 1;
+        number++;
+    }
+    {
+        PyObject *tuple = PyList_AsTuple(out);
+        Py_DECREF(out);
+        return tuple;
+    }
+}
+
 /* line_spans(text): ((start, end), ...) of each line, without its line break; the compiled
  * twin of newsclean._text.line_spans (see there). */
 static PyObject *line_spans(PyObject *self, PyObject *arg) {
@@ -684,6 +888,8 @@ static PyObject *line_spans(PyObject *self, PyObject *arg) {
 }
 
 static PyMethodDef methods[] = {
+    {"head_lines", head_lines, METH_O,
+     "head_lines(text) -> tuple of int: the lines of 2-120 characters that begin with a head."},
     {"line_spans", line_spans, METH_O,
      "line_spans(text) -> tuple of (start, end): each line, without its line break."},
     {"scan", scan, METH_O, "scan(text) -> int: the bit set of facts newsclean's gates ask for."},
@@ -691,6 +897,10 @@ static PyMethodDef methods[] = {
      "set_line_heads(heads, skip): the phrases a HEAD_LINE line begins with, after skip chars."},
     {"set_char_facts", set_char_facts, METH_VARARGS,
      "set_char_facts(chars, facts): add these facts to each of these characters."},
+    {"set_needles", set_needles, METH_VARARGS,
+     "set_needles(strings, anchor, fact): the fact holds where one of the strings occurs."},
+    {"set_mojibake", set_mojibake, METH_VARARGS,
+     "set_mojibake(leads, continuations, fact): the fact of a lead before a continuation."},
     {"repeat_candidate", repeat_candidate, METH_O,
      "repeat_candidate(text) -> bool: some ASCII word follows itself after spaces or tabs."},
     {NULL, NULL, 0, NULL}};

@@ -36,10 +36,34 @@ def line_spans_python(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def head_lines_python(text: str) -> tuple[int, ...]:
+    """Numbers of the lines of 2 to 120 characters that begin, after white space and bullets,
+    as a line of the phrase lists does (`_scan.LINE_HEADS`): the lines where the HEAD_LINE
+    fact holds, and the only ones that can be boilerplate or a lead-in. The reference.
+
+    >>> head_lines_python("Troops left.\\n\\n• Read more: x\\nAdvertisement")
+    (2, 3)
+    """
+    return tuple(
+        i
+        for i, line in enumerate(text.split("\n"))
+        if 2 <= len(line) <= 120 and _scan.head_line(line)
+    )
+
+
 if _scan.COMPILED:
+    from newsclean._speedups import head_lines as _head_lines
     from newsclean._speedups import line_spans as _split_lines
 else:  # built without a C compiler (or NEWSCLEAN_PURE_PYTHON)
     _split_lines = line_spans_python
+    _head_lines = head_lines_python
+
+
+@functools.lru_cache(maxsize=16)
+def head_lines(text: str) -> tuple[int, ...]:
+    """`head_lines_python`, compiled when it can be; cached, as the boilerplate and lead-in
+    cleaners ask it of the same text."""
+    return _head_lines(text)
 
 
 @functools.lru_cache(maxsize=16)

@@ -20,7 +20,7 @@ from typing import Any, Union
 
 from newsclean import _toml, registry
 from newsclean._code import protected_spans
-from newsclean._scan import scan
+from newsclean._scan import CODE_MARK, INDENTED, scan
 from newsclean.cleaner import Cleaner, Risk, apply_edits, check_text, from_function
 from newsclean.errors import ConfigError
 from newsclean.explain import Change, Explained, changes_from_edits
@@ -214,6 +214,11 @@ class Pipeline:
         return Explained(self._run_text(text, lang, changes), changes)
 
     def _run_text(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
+        facts = scan(text)
+        # Code needs a backtick, a tilde, another line break than LF or an indented line: the
+        # scan tells, so most texts are never searched for code (nor scanned twice).
+        if not facts & (CODE_MARK | INDENTED) and not text.startswith(("    ", "\t")):
+            return self._run(text, lang, changes, facts)
         code = protected_spans(text)
         if not code:
             return self._run_piece(text, lang, changes)
@@ -265,7 +270,9 @@ class Pipeline:
             ]
         return text.replace("\n", "\r")
 
-    def _run(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
+    def _run(
+        self, text: str, lang: str | None, changes: list[Change] | None, facts: int | None = None
+    ) -> str:
         calls, n = self._calls, len(self._calls)
         limit = self.max_passes * n
         # Steps run in a cycle until every step has seen the current text (the step that made
@@ -277,7 +284,7 @@ class Pipeline:
         # A step for some languages only is skipped on text in another, or in one unknown;
         # the language is looked up once, when such a step first opens (so the plain loop of
         # the tests looks it up at the first such step whose gate is open).
-        opens = self._open_steps(scan(text))
+        opens = self._open_steps(scan(text) if facts is None else facts)
         ran, stop = 0, min(n, limit)
         skipped: frozenset[int] | None = None
         while opens and ran < stop:

@@ -7,12 +7,23 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from importlib import resources
 
 import regex
 
-from newsclean._scan import CREDIT_LINE, DUP_LINE, HEAD_LINE, LEAD_LINE, LINE_SKIP, PAREN_END
-from newsclean._text import drop_lines, is_blank, line_spans, short_lines
+from newsclean._scan import (
+    CREDIT_LINE,
+    DUP_LINE,
+    FURNITURE,
+    HEAD_LINE,
+    HOVERCARD,
+    LINE_SKIP,
+    PAREN_END,
+    SITE_NAME,
+    TRUNCATION,
+)
+from newsclean._text import SHORT_LINE, drop_lines, head_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
 
 
@@ -83,7 +94,7 @@ def is_orphaned_lead_in(following: str | None) -> bool:
     return bool(_SENTENCE_END_RE.search(following)) or len(following.split()) >= 20
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=LEAD_LINE | HEAD_LINE)
+@cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE)
 def drop_orphaned_lead_ins(text: str) -> list[Edit]:
     """Drop a related-links lead-in (``Plus:``, ``Read more:``, ``RELATED:``) whose links are gone.
 
@@ -98,7 +109,7 @@ def drop_orphaned_lead_ins(text: str) -> list[Edit]:
     """
     spans = line_spans(text)
     drop: list[int] = []
-    for i in short_lines(text):
+    for i in head_lines(text):  # a lead-in begins as a phrase of the lists does
         start, end = spans[i]
         if end - start > 40 or not lead_in_phrase(text[start:end]):
             continue
@@ -326,7 +337,9 @@ def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Ed
     exact, patterns, heads = _boilerplate(extra)
     spans = line_spans(text)
     drop = []
-    for i in short_lines(text):
+    # a bundled phrase (or share target) begins as a head does; phrases of ``extra`` may not
+    candidates = short_lines(text) if extra else head_lines(text)
+    for i in candidates:
         s, e = spans[i]
         key = _key(text[s:e])
         if key in exact or (
@@ -335,7 +348,7 @@ def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Ed
             and any(_matches_pattern(key, p) for p in patterns)
         ):
             drop.append(i)
-    drop += _share_widget_runs(text, spans)
+    drop += _share_widget_runs(text, spans, candidates)
     drop += _gallery_captions(text, spans, drop)
     return drop_lines(text, spans, sorted(set(drop)))
 
@@ -375,18 +388,20 @@ def _share_targets() -> frozenset[str]:
     return frozenset(_word_list("share_targets.txt"))
 
 
-def _share_widget_runs(text: str, spans: tuple[tuple[int, int], ...]) -> list[int]:
+def _share_widget_runs(
+    text: str, spans: tuple[tuple[int, int], ...], candidates: Sequence[int]
+) -> list[int]:
+    """Runs of three or more share-target lines (of ``candidates``), only blank lines between."""
     run: list[int] = []
     found: list[int] = []
-    for i, span in enumerate(spans):
-        if is_blank(text, span):
+    for i in candidates:
+        span = spans[i]
+        if span[1] - span[0] > 12 or _key(text[span[0] : span[1]]) not in _share_targets():
             continue
-        if span[1] - span[0] <= 12 and _key(text[span[0] : span[1]]) in _share_targets():
-            run.append(i)
-            continue
-        if len(run) >= 3:
-            found += run
-        run = []
+        if run and any(not is_blank(text, spans[j]) for j in range(run[-1] + 1, i)):
+            found += run if len(run) >= 3 else []
+            run = []
+        run.append(i)
     return found + (run if len(run) >= 3 else [])
 
 
@@ -401,30 +416,12 @@ _FURNITURE_RE = re.compile(
     r" (?:those|the views) of [^\n]{1,80}"
     r"|For the full story[^\n]{0,40}, subscribe now[^\n]{0,80}"
     r"|Credit: [^\n]{1,80}? View full size image\b[^\n]{0,400}"  # credit, button, caption again
-    r"|[A-Z][a-z]{2,8} \d{1,2}, \d{4} / \d+ Comments?(?: / [^\n]{1,80})?"  # a blog's post-meta
-    r"|(?:Image|Photo|Picture|Slide)s? \d{1,3} of /? ?\d{1,3}"  # "Image 1 of / 9"
-    r"|\d{1,3} of \d{1,3}\. [A-Z\"“‘'][^\n]{0,400}"  # "1 of 2. A general view of …": a gallery caption
+    r"|[A-Z][a-z]{2,8} [0-9]{1,2}, [0-9]{4} / [0-9]+ Comments?(?: / [^\n]{1,80})?"  # a blog's post-meta
+    r"|(?:Image|Photo|Picture|Slide)s? [0-9]{1,3} of /? ?[0-9]{1,3}"  # "Image 1 of / 9"
+    r"|[0-9]{1,3} of [0-9]{1,3}\. [A-Z\"“‘'][^\n]{0,400}"  # "1 of 2. A general view of …": a gallery caption
     r")[ \t]*\r?$",
     re.MULTILINE,
 )
-
-
-def _furniture_clue(text: str) -> bool:
-    """Could ``text`` hold a `_FURNITURE_RE` line? Literal searches only (C speed): the
-    regex, tried at every line start, costs more than all of them."""
-    if (
-        "appeared first on" in text
-        or "views and opinions" in text
-        or "subscribe now" in text
-        or "View full size image" in text
-        or " Comment" in text
-    ):
-        return True
-    # "1 of 2", "Image 1 of / 9": a literal-led search (the digit before is checked after)
-    return any(text[m.start() - 1 : m.start()].isdigit() for m in _COUNTER_RE.finditer(text))
-
-
-_COUNTER_RE = re.compile(r" of [\d/]")
 
 
 # A wire photo's caption, ending in its credit (USA TODAY Sports via Daily Caller): found from
@@ -432,7 +429,7 @@ _COUNTER_RE = re.compile(r" of [\d/]")
 _MANDATORY_CREDIT_RE = regex.compile(r"Mandatory Credit: [^\n]{2,80}?[ \t]*\r?$", regex.MULTILINE)
 
 
-@cleaner(family="debris", risk=Risk.LOW)
+@cleaner(family="debris", risk=Risk.LOW, gate=FURNITURE)
 def drop_furniture_lines(text: str) -> list[Edit]:
     """Drop page furniture too varied for a phrase list: feed footers, gallery counters, asset ids.
 
@@ -450,7 +447,7 @@ def drop_furniture_lines(text: str) -> list[Edit]:
     >>> drop_furniture_lines("Sports\\n\\nThe Cardinals won.\\n\\n4419915\\n\\nFans cheered.")
     'The Cardinals won.\\n\\nFans cheered.'
     """
-    at = [m.start() for m in _FURNITURE_RE.finditer(text)] if _furniture_clue(text) else []
+    at = [m.start() for m in _FURNITURE_RE.finditer(text)]
     if "Mandatory Credit: " in text:
         at += (m.start() for m in _MANDATORY_CREDIT_RE.finditer(text))
     at += _asset_ids(text)
@@ -470,14 +467,17 @@ _SECTION_RE = re.compile(
 )
 # A photo's asset id left as a paragraph of its own: six digits or more, nothing else
 # ("4419915", Daily Caller). Years, scores and list numbers are shorter.
-_ASSET_ID_RE = re.compile(r"[ \t]*\d{6,12}[ \t]*(?=\r?\n|\Z)")
+_ASSET_ID_RE = re.compile(r"[ \t]*[0-9]{6,12}[ \t]*(?=\r?\n|\Z)")
+
+
+_DIGITS = frozenset("0123456789")  # ASCII: asset ids are, and the FURNITURE clues say so
 
 
 def _asset_ids(text: str) -> list[int]:
     """Where a paragraph that is a lone asset id starts (paragraph starts found by str.find)."""
     found = []
-    starts = ([0] if text[:1].isdigit() else []) + [
-        m + 2 for m in _find_all(text, "\n\n") if text[m + 2 : m + 3].isdigit()
+    starts = ([0] if text[:1] in _DIGITS else []) + [
+        m + 2 for m in _find_all(text, "\n\n") if text[m + 2 : m + 3] in _DIGITS
     ]
     for at in starts:
         m = _ASSET_ID_RE.match(text, at)
@@ -510,7 +510,7 @@ def _alone(text: str, start: int, end: int) -> bool:
 TRUNCATION_COUNTER_RE = re.compile(r" ?\[\+\d{1,7} chars\](?=[ \t]*(?:\r?\n|\Z))")
 
 
-@cleaner(family="debris", risk=Risk.SAFE)
+@cleaner(family="debris", risk=Risk.SAFE, gate=TRUNCATION)
 def remove_truncation_counters(text: str) -> list[Edit]:
     """Remove a news API's truncation counter at a line's end: ``path of i… [+2216 chars]``.
 
@@ -568,9 +568,9 @@ def _pictograph(char: str) -> bool:
     return ord(char) >= 0x2190 and unicodedata.category(char) == "So"
 
 
-# Every shape it drops has a line with a colon (CREDIT_LINE) or one that begins with a
-# lead-in phrase (HEAD_LINE), or a lead-in in capitals (LEAD_LINE).
-@cleaner(family="debris", risk=Risk.LOW, gate=CREDIT_LINE | HEAD_LINE | LEAD_LINE)
+# Every shape it drops has a line that begins with a lead-in phrase (HEAD_LINE: a promo
+# label, a bare lead-in, a block heading, "Read more <site>") or is "On <site>: ..." (SITE_NAME).
+@cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE | SITE_NAME)
 def drop_related_links(text: str) -> list[Edit]:
     """Drop promotion of other stories: ``Read more: <headline>`` lines, related blocks, cards.
 
@@ -590,7 +590,7 @@ def drop_related_links(text: str) -> list[Edit]:
     """
     spans = line_spans(text)
     drop: list[int] = []
-    for i in short_lines(text):
+    for i in _promo_candidates(text, spans):
         line = text[spans[i][0] : spans[i][1]]
         # a label has a colon; a heading is short or begins "More"; a card's end "Read more"
         head4 = line.lstrip()[:4].lower()
@@ -616,6 +616,21 @@ def drop_related_links(text: str) -> list[Edit]:
             if dek.endswith(("…", "...")) and _headline(head) and head.strip():
                 drop += [i - 2, i - 1, i]
     return drop_lines(text, spans, sorted(set(drop)))
+
+
+def _promo_candidates(text: str, spans: tuple[tuple[int, int], ...]) -> list[int]:
+    """The short lines that begin with a lead-in phrase (`head_lines`) or with "On ": the only
+    ones where a promo line, a block heading or a card's end can stand."""
+    found = set(head_lines(text))
+    starts = [s for s, _ in spans]
+    at = text.find("On ")
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        start, end = spans[i]
+        if 1 < end - start <= SHORT_LINE and not text[start:at].strip(" \t"):
+            found.add(i)
+        at = text.find("On ", at + 3)
+    return sorted(found)
 
 
 def _bare_lead_in(line: str) -> bool:
@@ -651,7 +666,7 @@ _HOVERCARD_RE = regex.compile(
 )
 
 
-@cleaner(family="debris", risk=Risk.LOW)
+@cleaner(family="debris", risk=Risk.LOW, gate=HOVERCARD)
 def remove_hovercards(text: str) -> list[Edit]:
     """Remove a politician's hover card flattened into the sentence after their name.
 

@@ -12,6 +12,8 @@ from newsclean._scan import (
     HYPHEN_SPACE,
     LT,
     OPEN_SPACE,
+    PTB_TOKEN,
+    QUOTE_PAD,
     SP_MARK,
     SPACE_APOS,
     SPACE_CLOSE,
@@ -526,7 +528,7 @@ _OPENS_AFTER = frozenset(" \t([{—–")
 _CLOSES_BEFORE = frozenset(" \t.,;:!?)]}—–")
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, langs=ENGLISH)
+@cleaner(family="detokenize", risk=Risk.LOW, gate=QUOTE_PAD, langs=ENGLISH)
 def join_spaced_quotes(text: str) -> list[Edit]:
     """Close the spaces a tokeniser left inside straight double quotes: ``" we will go "``.
 
@@ -630,7 +632,7 @@ _PTB_BRACKETS = {"lrb": "(", "rrb": ")", "lsb": "[", "rsb": "]", "lcb": "{", "rc
 PTB_QUOTES_RE = re.compile(r"``[^`'\n]{1,500}?''")
 
 
-@cleaner(family="detokenize", risk=Risk.SAFE)
+@cleaner(family="detokenize", risk=Risk.SAFE, gate=PTB_TOKEN)
 def replace_ptb_tokens(text: str) -> list[Edit]:
     """Replace Penn Treebank tokens with what they stand for: ``-LRB- CNN -RRB-`` -> ``( CNN )``.
 

@@ -8,7 +8,7 @@ import ftfy
 from ftfy.badness import is_bad
 from ftfy.fixes import fix_c1_controls
 
-from newsclean._scan import BOM, CONTROL, MOJIBAKE, MOJIBAKE_LEADS, ZERO_WIDTH
+from newsclean._scan import BOM, CONTROL, MOJIBAKE, MOJIBAKE_LEADS, MOJIBAKE_RE, ZERO_WIDTH
 from newsclean._text import line_spans
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -97,33 +97,36 @@ def fix_mojibake(text: str) -> list[Edit]:
     return edits
 
 
-# A character a UTF-8 lead byte becomes in a codepage mix-up (see _scan.MOJIBAKE_LEADS).
-MOJIBAKE_LEAD_RE = re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]")
-
-
 def _candidate_lines(text: str) -> list[int]:
-    """Numbers of the lines holding a mojibake lead character, the only ones that can be
-    mojibake: ftfy's badness test is far too slow to ask of every line with a curly quote.
+    """Numbers of the lines that can be mojibake: a mojibake lead before what can stand for a
+    continuation byte, or a C1 control (`_scan.MOJIBAKE_RE`), on a line holding a lead.
+    ftfy's badness test is far too slow to ask of every line with an accent or a curly quote.
 
-    The search jumps from one lead to the next line that may hold one; newlines are counted
+    The search jumps from one hit to the next line that may hold one; newlines are counted
     between hits, so the walk is linear.
 
     >>> _candidate_lines("ok\\nSyriaâ€™s\\n“fine”\\ncafé\\nРґРѕСЂРѕРіРµ")
-    [1, 3, 4]
+    [1, 4]
     """
     found: list[int] = []
     line = 0
     previous = 0
-    hit = MOJIBAKE_LEAD_RE.search(text)
+    hit = MOJIBAKE_RE.search(text)
     while hit is not None:
         pos = hit.start()
         line += text.count("\n", previous, pos)
-        found.append(line)
+        start = text.rfind("\n", 0, pos) + 1
         previous = text.find("\n", pos)  # the rest of this line is already counted in
+        if MOJIBAKE_LEAD_RE.search(text, start, len(text) if previous < 0 else previous):
+            found.append(line)
         if previous < 0:
             break
-        hit = MOJIBAKE_LEAD_RE.search(text, previous)
+        hit = MOJIBAKE_RE.search(text, previous)
     return found
+
+
+# A character a UTF-8 lead byte becomes in a codepage mix-up (see _scan.MOJIBAKE_LEADS).
+MOJIBAKE_LEAD_RE = re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]")
 
 
 # C0 controls except tab, newline, form feed and carriage return (layout), and DEL are debris.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newsclean._code import looks_like_code
-from newsclean._scan import LBRACE, LBRACKET, LT, PERCENT_CAP
+from newsclean._scan import BACKSLASH, LBRACE, LBRACKET, LT, PERCENT_CAP
 from newsclean._text import line_at, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 
@@ -228,7 +228,7 @@ _DOLLAR_ESCAPE_RE = re.compile(r"\\(?=\$(?:[A-Z]{1,3})?\d)")
 _SOFT_BREAK_RE = re.compile(r"(?<=[a-z])\\(?=[a-mo-qsu-z])")
 
 
-@cleaner(family="markup", risk=Risk.LOW)
+@cleaner(family="markup", risk=Risk.LOW, gate=BACKSLASH)
 def remove_stray_backslashes(text: str) -> list[Edit]:
     """Remove backslashes an export left in prose: ``\\$US46.75``, ``their\\back-to-school``.
 
