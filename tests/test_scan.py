@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import newsclean
@@ -248,6 +248,9 @@ def plain_run(pipeline: newsclean.Pipeline, text: str) -> str:
     ),
 )
 def test_the_gated_loop_gives_the_text_of_the_plain_loop(profile: str, text: str) -> None:
+    from newsclean._code import protected_spans
+
+    assume(not protected_spans(text))  # code stays as it is, a layer the plain loop lacks
     pipeline = newsclean.Pipeline.from_profile(profile)
     assert pipeline(text) == plain_run(pipeline, text)
 

@@ -29,8 +29,9 @@ LBRACKET = 1 << 3  # [
 LBRACE = 1 << 4  # {
 LT = 1 << 5  # <
 AT = 1 << 6  # @
-# A line after the first whose last three characters, white space stripped, end in ")": a
-# caption's credit ("... (Ghaith Alsayed/AP)").
+# A line after a non-blank line, ending (but for two white space characters at most) in a
+# parenthesis a photo credit could fill (`credit_paren_end`): a caption's credit ("... (Ghaith
+# Alsayed/AP)") under the alt text it repeats.
 PAREN_END = 1 << 7
 CONTROL = 1 << 8  # C0 but tab, newline, form feed and CR; DEL; C1
 # A character of MOJIBAKE_LEADS followed by one that can stand for a continuation byte (see
@@ -41,8 +42,8 @@ BOM = 1 << 11  # U+FEFF
 SP_MARK = 1 << 12  # U+2581, SentencePiece's word-start marker
 SPACE_CLOSE = 1 << 13  # " ," " ." " ;" " :" " !" " ?" " )" " ]"
 OPEN_SPACE = 1 << 14  # "( " "[ "
-SPACE_HYPHEN = 1 << 15  # " -"
-HYPHEN_SPACE = 1 << 16  # "- "
+SPACE_HYPHEN = 1 << 15  # a letter, " -", a letter: "al -Assad"
+HYPHEN_SPACE = 1 << 16  # a letter, "- ", a letter: "al- Assad"
 SPACE_APOS = 1 << 17  # " '" " ’"
 SPACE_N_APOS = 1 << 18  # " n'" " n’"
 TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
@@ -52,11 +53,11 @@ BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after t
 A_AN = 1 << 21
 STOP_LOWER = 1 << 22  # ". x", "! x", "? x", x a word character other than A-Z, 0-9 and _
 LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
-# Two non-empty lines of the same length and the same first and last eight characters (a
-# superset of a repeated line), or more than MAX_LINES lines.
+# Two lines that end as sentences (`prose_end`) and, stripped of white space, have the same
+# length and the same first and last eight characters (a superset of a repeated paragraph), or
+# more than MAX_LINES such lines.
 DUP_LINE = 1 << 24
-# A line of 2 to 120 characters with "/", "(" or ":", or beginning (after white space) with
-# "Image copyright" or "Photo by": every photo-credit shape.
+# A line of 2 to 120 characters shaped as a photo credit can be (`credit_shaped`).
 CREDIT_LINE = 1 << 25
 # A line of 2 to 120 characters that begins, after white space and bullets (LINE_SKIP), as a
 # phrase of data/boilerplate.txt does, or is a line of share_targets.txt or lead_ins.txt
@@ -81,7 +82,9 @@ BACKSLASH = 1 << 31  # \\: the gate of remove_stray_backslashes
 # Facts from literal clues (NEEDLES): one of the strings occurs in the text, case counted. A
 # string that begins with TEXT_START must begin the text (after spaces and tabs); one that
 # ends with TEXT_END must end it.
-FURNITURE = 1 << 32  # the clues of drop_furniture_lines' shapes
+# The clues of drop_furniture_lines' shapes: phrases (NEEDLES), a line that is an asset id or
+# opens as a gallery counter does (`furniture_line`)
+FURNITURE = 1 << 32
 HOVERCARD = 1 << 33  # " MORE", which closes a flattened hover card
 TRUNCATION = 1 << 34  # "chars]", the end of a news API's truncation counter
 PTB_TOKEN = 1 << 35  # "-LRB-" and its kin, "``"
@@ -122,9 +125,6 @@ NEEDLES: tuple[tuple[str, int], ...] = (
             "View full size image",
             " Comment",
             "Mandatory Credit: ",
-            *(f"{d} of " for d in "0123456789"),  # "1 of 2.", "Image 1 of / 9"
-            *(f"\n\n{d}" for d in "0123456789"),  # an asset id's paragraph
-            *(TEXT_START + d for d in "0123456789"),
             *(TEXT_START + word for word in _SECTIONS),  # a section label opening the text
         )
     ),
@@ -147,6 +147,26 @@ NEEDLES: tuple[tuple[str, int], ...] = (
 )
 
 
+# How common a character is in English news, most common first: the compiled scan keys each
+# needle by its rarest pair of neighbours, so that it looks closer at few positions.
+_COMMON = " etaoinshrdlcumwfgyp,.\nbv0123456789TSACMBPRDHIkNEFGLWOJKUVjxqYzQXZ"
+
+
+def key_offset(needle: str) -> int:
+    """Where the rarest pair of neighbouring characters of ``needle`` begins (the last of
+    equally rare ones): ranks of `_COMMON`, anything else rarer still.
+
+    >>> key_offset("chars]"), key_offset("appeared first on")
+    (4, 1)
+    """
+    rank = {c: i for i, c in enumerate(_COMMON)}
+    scores = [
+        rank.get(needle[i], len(_COMMON)) + rank.get(needle[i + 1], len(_COMMON))
+        for i in range(len(needle) - 1)
+    ]
+    return max(range(len(scores)), key=lambda i: (scores[i], i))
+
+
 def _needle_facts(text: str) -> int:
     flags = 0
     stripped = None
@@ -166,7 +186,7 @@ def _needle_facts(text: str) -> int:
     return flags
 
 
-MAX_LINES = 512  # past this many non-empty lines, DUP_LINE is set without comparing
+MAX_LINES = 512  # past this many lines ending as sentences, DUP_LINE is set without comparing
 _LOWER_RE = re.compile("[a-z]")
 
 ALWAYS = 0  # the gate of a cleaner that always runs
@@ -341,6 +361,9 @@ def _foreign_letters() -> tuple[str, str]:
 
 
 FOREIGN_LETTERS, FOREIGN_CLASS = _foreign_letters()
+# A letter as the compiled scan classes characters: ASCII letters, and beyond ASCII what
+# str.isalnum() accepts but U+2019 (read as an apostrophe)
+_LETTER = r"(?:[A-Za-z]|(?![\x00-\x7f\u2019])\w)"
 _CONTROL_CHARS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127, *range(128, 160)))
 _CHAR_FACTS = (
     ("&", AMP),
@@ -362,9 +385,9 @@ _PATTERN_FACTS = (
     (re.compile("[\u200b\u200c\u200d\u2060]"), ZERO_WIDTH),
     (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
     (re.compile(r"[(\[] "), OPEN_SPACE),
-    (re.compile(" -"), SPACE_HYPHEN),
+    (re.compile(f"{_LETTER} -{_LETTER}"), SPACE_HYPHEN),
     (re.compile("%[BCDFGHJKLMNPQRSTVWXYZ]"), PERCENT_CAP),
-    (re.compile("- "), HYPHEN_SPACE),
+    (re.compile(f"{_LETTER}- {_LETTER}"), HYPHEN_SPACE),
     (re.compile(" ['’]"), SPACE_APOS),
     (re.compile(" n['’]"), SPACE_N_APOS),
     (re.compile(r"[ \t](?:[\n\r]|\Z)"), TRAILING_WS),
@@ -408,25 +431,83 @@ def scan_python(text: str) -> int:
         for line in lines
     ):
         flags |= LEAD_LINE
-    if any(
-        2 <= len(line) <= 120
-        and (
-            "/" in line
-            or "(" in line
-            or ":" in line
-            or line.lstrip().startswith(("Image copyright", "Photo by"))
-        )
-        for line in lines
-    ):
+    if any(2 <= len(line) <= 120 and credit_shaped(line) for line in lines):
         flags |= CREDIT_LINE
     if any(2 <= len(line) <= 120 and head_line(line) for line in lines):
         flags |= HEAD_LINE
-    if any(line[-3:].rstrip().endswith(")") for line in lines[1:]):
+    if any(lines[i - 1].strip() and credit_paren_end(lines[i]) for i in range(1, len(lines))):
         flags |= PAREN_END
-    ends = [(len(line), line[:8], line[-8:]) for line in lines if line]
+    if any(furniture_line(line) for line in lines):
+        flags |= FURNITURE
+    keys = [line.strip() for line in lines]
+    ends = [(len(k), k[:8], k[-8:]) for k in keys if prose_end(k)]
     if len(ends) > MAX_LINES or len(set(ends)) < len(ends):
         flags |= DUP_LINE
     return flags | _needle_facts(text)
+
+
+_SLASH_AGENCY_RE = re.compile("/[A-Zd]")  # every agency a credit names after "/" begins so
+_CREDIT_WORDS = ("(", "Photo", "Picture", "Image", "Credit", "Foto")
+
+
+def credit_shaped(line: str) -> bool:
+    """Can ``line`` be a photo credit? It begins (after white space) with "(" or a credit
+    word, or has "/" before an agency's first letter ("Ghaith Alsayed/AP").
+
+    >>> credit_shaped("  Photo: Reuters"), credit_shaped("Ghaith Alsayed/AP"), credit_shaped("24/7 news")
+    (True, True, False)
+    """
+    return line.lstrip().startswith(_CREDIT_WORDS) or _SLASH_AGENCY_RE.search(line) is not None
+
+
+_CREDIT_CHARS = frozenset(".'’-/&:")
+
+
+def credit_paren_end(line: str) -> bool:
+    """Does ``line`` end (but for two white space characters at most) in a parenthesis that a
+    photo credit could fill: from its last "(" (within the last 160 characters) only letters,
+    white space and . ' ’ - / & :, the first a capital, "v" ("via") or "d" ("dpa")?
+
+    >>> credit_paren_end("A man in Sarmin (Ghaith Alsayed/AP) "), credit_paren_end("in 2019 (up 5%)")
+    (True, False)
+    """
+    tail = line[-3:].rstrip()
+    if not tail.endswith(")"):
+        return False
+    close = len(line) - 3 + len(tail) - 1 if len(line) >= 3 else len(tail) - 1
+    floor = max(0, len(line) - 160)
+    for k in range(close - 1, floor - 1, -1):
+        c = line[k]
+        if c == "(":
+            first = line[k + 1] if k + 1 < close else ")"
+            return first.isupper() or first in "vd"
+        if not (c.isalpha() or c.isspace() or c in _CREDIT_CHARS):
+            return False
+    return False
+
+
+_ASSET_ID_LINE_RE = re.compile("[ \t]*[0-9]{6,12}[ \t]*\r?")
+_COUNTER_START_RE = re.compile("[ \t]*(?:Image|Photo|Picture|Slide|[0-9]{1,3} of )")
+
+
+def furniture_line(line: str) -> bool:
+    """Is ``line`` a photo's asset id (6 to 12 ASCII digits between spaces or tabs), or does
+    it open as a gallery counter does ("Image 1 of 9", "1 of 2. A general view")?
+
+    >>> furniture_line(" 4419915"), furniture_line("1 of 2. A view"), furniture_line("One of us")
+    (True, True, False)
+    """
+    return (
+        _ASSET_ID_LINE_RE.fullmatch(line) is not None or _COUNTER_START_RE.match(line) is not None
+    )
+
+
+_PROSE_END_RE = re.compile('[.!?]["”’)]?\\Z')
+
+
+def prose_end(key: str) -> bool:
+    """Does ``key`` (a line stripped of white space) end as a sentence?"""
+    return _PROSE_END_RE.search(key) is not None
 
 
 def any_repeat(text: str) -> bool:
@@ -467,7 +548,8 @@ else:
     _speedups.set_char_facts("\\", BACKSLASH)
     for _needle, _fact in NEEDLES:
         _anchor = 1 if _needle.startswith(TEXT_START) else 2 if _needle.endswith(TEXT_END) else 0
-        _speedups.set_needles([_needle.strip(TEXT_START + TEXT_END)], _anchor, _fact)
+        _bare = _needle.strip(TEXT_START + TEXT_END)
+        _speedups.set_needles([_bare], _anchor, _fact, key_offset(_bare) if not _anchor else 0)
     _speedups.set_char_facts(FOREIGN_LETTERS, FOREIGN_SCRIPT)
     _speedups.set_char_facts(UMLAUTS, UMLAUT)
     scan = _speedups.scan

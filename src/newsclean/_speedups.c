@@ -18,7 +18,7 @@ enum {
     F_LBRACE = 1 << 4,       /* { */
     F_LT = 1 << 5,           /* < */
     F_AT = 1 << 6,           /* @ */
-    F_PAREN_END = 1 << 7,    /* a line after the first ending in ")" (then at most 2 spaces) */
+    F_PAREN_END = 1 << 7,    /* a line after a non-blank one, ending in a credit-shaped "(...)" */
     F_CONTROL = 1 << 8,      /* C0 but \t \n \f \r; DEL; C1 */
     F_MOJIBAKE = 1 << 9,     /* a mojibake lead before a continuation, or a C1 control: set by
                                 the needle pass (set_mojibake), not by this table */
@@ -27,8 +27,8 @@ enum {
     F_SP_MARK = 1 << 12,     /* U+2581, SentencePiece's word marker */
     F_SPACE_CLOSE = 1 << 13, /* " ," " ." " ;" " :" " !" " ?" " )" " ]" */
     F_OPEN_SPACE = 1 << 14,  /* "( " "[ " */
-    F_SPACE_HYPHEN = 1 << 15,/* " -" */
-    F_HYPHEN_SPACE = 1 << 16,/* "- " */
+    F_SPACE_HYPHEN = 1 << 15,/* a letter, " -", a letter: "al -Assad" */
+    F_HYPHEN_SPACE = 1 << 16,/* a letter, "- ", a letter: "al- Assad" */
     F_SPACE_APOS = 1 << 17,  /* " '" " ’" */
     F_SPACE_N_APOS = 1 << 18,/* " n'" " n’" */
     F_TRAILING_WS = 1 << 19, /* a space or tab before \n, \r or the end */
@@ -36,9 +36,11 @@ enum {
     F_A_AN = 1 << 21,        /* " a V", " an C", "A V", "An C" (V, C: ASCII vowel, consonant) */
     F_STOP_LOWER = 1 << 22,  /* ". x", "! x", "? x" with x a word character not in A-Z, 0-9, _ */
     F_LEAD_LINE = 1 << 23,   /* a line of 2-40 characters with no a-z, or with ":" or "…" */
-    F_DUP_LINE = 1 << 24,    /* two non-empty lines alike at both ends (or over 512 lines) */
-    F_CREDIT_LINE = 1 << 25, /* a line of 2-120 characters with "/", "(" or ":", or that begins
-                                (after white space) with "Image copyright" or "Photo by" */
+    F_DUP_LINE = 1 << 24,    /* two lines ending as sentences, alike at both ends once stripped
+                                of white space (or over 512 such lines) */
+    F_CREDIT_LINE = 1 << 25, /* a line of 2-120 characters that begins (after white space) with
+                                "(", "Photo", "Picture", "Image", "Credit" or "Foto", or has
+                                "/" before A-Z or "d" (an agency: "Ghaith Alsayed/AP") */
     F_HEAD_LINE = 1 << 26,   /* a line of 2-120 characters that begins, after white space and
                                 bullets, with one of the heads set by set_line_heads() */
     F_APOS_SPACE_LOWER = 1 << 28 /* "' x", "’ x", x a lowercase consonant: "what' s" */
@@ -66,6 +68,10 @@ enum {
 };
 /* Longer contexts, each standing on its last character's class (`base`). */
 enum { P_SN = NCLASS, P_SA, P_SA_S, P_SAN, P_SAN_S, P_A_S, P_AN, P_AN_S, P_STOP_S, P_APOS_S,
+       P_WS,  /* a letter, a space */
+       P_WSH, /* a letter, a space, a hyphen: "al -" */
+       P_WH,  /* a letter, a hyphen */
+       P_WHS, /* a letter, a hyphen, a space: "al- " */
        NPREV };
 enum { B_START, B_LEAD, B_V0, B_V1, B_V2, NBLANK }; /* blank-line states */
 #define NSTATE (NPREV * NBLANK)
@@ -93,27 +99,34 @@ static unsigned int unpack(uint32_t code) {
 }
 
 static int base_of(int p) {
-    static const int base[NPREV - NCLASS] = {C_N, C_LA, C_SPACE, C_N, C_SPACE,
-                                              C_SPACE, C_N, C_SPACE, C_SPACE, C_SPACE};
+    static const int base[NPREV - NCLASS] = {C_N,     C_LA,     C_SPACE,  C_N,
+                                              C_SPACE, C_SPACE,  C_N,      C_SPACE,
+                                              C_SPACE, C_SPACE,  C_SPACE,  C_HYPHEN,
+                                              C_HYPHEN, C_SPACE};
     return p < NCLASS ? p : base[p - NCLASS];
 }
 
 static int vowel(int k) { return k == C_LA || k == C_UA || k == C_LVOW || k == C_UVOW || k == C_UU; }
 static int consonant(int k) { return k == C_N || k == C_LCON || k == C_UCON || k == C_UANL; }
 static int small(int k) { return k == C_N || k == C_LA || k == C_LVOW || k == C_LCON || k == C_WIDE; }
+static int letter(int k) { return vowel(k) || consonant(k) || k == C_WIDE; }
+/* a letter then a space, whatever longer context the pair stands in (" a ", "An ") */
+static int letter_space(int p) {
+    return p == P_WS || p == P_SA_S || p == P_SAN_S || p == P_A_S || p == P_AN_S;
+}
 
 static unsigned int context_emit(int p, int k) {
     int b = base_of(p);
     unsigned int out = 0;
     if (b == C_SPACE) {
         if (k == C_CLOSE || k == C_STOP) out |= F_SPACE_CLOSE;
-        if (k == C_HYPHEN) out |= F_SPACE_HYPHEN;
         if (k == C_APOS) out |= F_SPACE_APOS;
         if (k == C_NL || k == C_CR) out |= F_TRAILING_WS;
     }
     if (b == C_TAB && (k == C_NL || k == C_CR)) out |= F_TRAILING_WS;
     if (b == C_OPEN && k == C_SPACE) out |= F_OPEN_SPACE;
-    if (b == C_HYPHEN && k == C_SPACE) out |= F_HYPHEN_SPACE;
+    if (p == P_WSH && letter(k)) out |= F_SPACE_HYPHEN;
+    if (p == P_WHS && letter(k)) out |= F_HYPHEN_SPACE;
     if (b == C_PERCENT && (k == C_UCON || k == C_UANL)) out |= F_PERCENT_CAP;
     if (p == P_SN && k == C_APOS) out |= F_SPACE_N_APOS;
     if ((p == P_SA_S || p == P_A_S) && (vowel(k) || k == C_UANL)) out |= F_A_AN;
@@ -135,6 +148,10 @@ static int context_next(int p, int k) {
     if (b == C_APOS && k == C_SPACE) return P_APOS_S;
     if (b == C_SPACE && k == C_N) return P_SN;
     if (b == C_SPACE && k == C_LA) return P_SA;
+    if (letter(b) && k == C_SPACE) return P_WS;
+    if (letter(b) && k == C_HYPHEN) return P_WH;
+    if (letter_space(p) && k == C_HYPHEN) return P_WSH;
+    if (p == P_WH && k == C_SPACE) return P_WHS;
     return k;
 }
 
@@ -236,6 +253,7 @@ static int init_tables(void) {
  * walk stays linear. */
 #define MAX_LINES 512
 #define LINE_SLOTS 1024
+#define F_FURNITURE (1ULL << 32) /* here: a line that is a photo's asset id (also a needle fact) */
 
 typedef struct {
     Py_ssize_t start, len;
@@ -298,14 +316,79 @@ static int starts_with(int kind, const void *data, Py_ssize_t at, Py_ssize_t end
 
 static int credit_shaped(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t k;
-    for (k = start; k < end; k++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, k);
-        if (c == '/' || c == '(' || c == ':') return 1;
+    for (k = start; k + 1 < end; k++) {
+        if (PyUnicode_READ(kind, data, k) == '/') {
+            Py_UCS4 c = PyUnicode_READ(kind, data, k + 1);
+            if ((c >= 'A' && c <= 'Z') || c == 'd') return 1;
+        }
     }
     for (k = start; k < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)); k++) {
     }
-    return starts_with(kind, data, k, end, "Image copyright") ||
-           starts_with(kind, data, k, end, "Photo by");
+    return (k < end && PyUnicode_READ(kind, data, k) == '(') ||
+           starts_with(kind, data, k, end, "Photo") || starts_with(kind, data, k, end, "Picture") ||
+           starts_with(kind, data, k, end, "Image") || starts_with(kind, data, k, end, "Credit") ||
+           starts_with(kind, data, k, end, "Foto");
+}
+
+/* Does the line end (after at most two white space characters) in a parenthesis that a photo
+ * credit could fill: from the last "(" (within 160 characters) to the ")", only letters, white
+ * space and . ' ’ - / & :, the first a capital, "v" (via) or "d" (dpa)? */
+static int credit_paren_end(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t k, close = -1;
+    for (k = end - 1; k >= start && k >= end - 3; k--) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISSPACE(c)) continue;
+        if (c == ')') close = k;
+        break;
+    }
+    if (close < 0) return 0;
+    for (k = close - 1; k >= start && k >= end - 160; k--) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c == '(') {
+            Py_UCS4 first = k + 1 < close ? PyUnicode_READ(kind, data, k + 1) : ')';
+            return Py_UNICODE_ISUPPER(first) || first == 'v' || first == 'd';
+        }
+        if (!(Py_UNICODE_ISALPHA(c) || Py_UNICODE_ISSPACE(c) || c == '.' || c == '\'' ||
+              c == 0x2019 || c == '-' || c == '/' || c == '&' || c == ':'))
+            return 0;
+    }
+    return 0;
+}
+
+/* The line, stripped of white space, ends as a sentence: . ! or ?, then maybe a closing quote
+ * or parenthesis. Gives its stripped bounds. */
+static int prose_end(int kind, const void *data, Py_ssize_t *start, Py_ssize_t *end) {
+    Py_UCS4 c;
+    while (*start < *end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *start))) (*start)++;
+    while (*end > *start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *end - 1))) (*end)--;
+    if (*end <= *start) return 0;
+    c = PyUnicode_READ(kind, data, *end - 1);
+    if (c == '"' || c == 0x201d || c == 0x2019 || c == ')') {
+        if (*end - 1 <= *start) return 0;
+        c = PyUnicode_READ(kind, data, *end - 2);
+    }
+    return c == '.' || c == '!' || c == '?';
+}
+
+/* A line of 6 to 12 ASCII digits between spaces or tabs (and a CR): a photo's asset id; or a
+ * line that opens (after spaces and tabs) as a gallery counter does: "Image", "Photo",
+ * "Picture", "Slide", or 1 to 3 digits and " of " */
+static int furniture_line(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t k = start, digits;
+    while (k < end && (PyUnicode_READ(kind, data, k) == ' ' || PyUnicode_READ(kind, data, k) == '\t'))
+        k++;
+    if (starts_with(kind, data, k, end, "Image") || starts_with(kind, data, k, end, "Photo") ||
+        starts_with(kind, data, k, end, "Picture") || starts_with(kind, data, k, end, "Slide"))
+        return 1;
+    for (digits = 0; k < end; k++, digits++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c < '0' || c > '9') break;
+    }
+    if (digits >= 1 && digits <= 3 && starts_with(kind, data, k, end, " of ")) return 1;
+    if (end > start && PyUnicode_READ(kind, data, end - 1) == '\r') end--;
+    while (k < end && (PyUnicode_READ(kind, data, k) == ' ' || PyUnicode_READ(kind, data, k) == '\t'))
+        k++;
+    return k == end && digits >= 6 && digits <= 12;
 }
 
 /* Line heads: lower-case ASCII phrases (single spaces) that a line may begin with, after any
@@ -427,11 +510,12 @@ static PyObject *set_char_facts(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
+static unsigned long long line_facts(int kind, const void *data, Py_ssize_t n) {
     static LineSlot slots[LINE_SLOTS]; /* the GIL is held: one scan at a time */
     static uint64_t scans;             /* numbers the scans, so no clearing between them */
-    unsigned int flags = 0;
+    unsigned long long flags = 0;
     Py_ssize_t start = 0, lines = 0, k;
+    int visible_before = 0; /* the line before has a character other than white space */
     scans++;
     for (;;) {
         Py_ssize_t end = next_newline(kind, data, start, n), len = end - start;
@@ -449,35 +533,38 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
             flags |= F_CREDIT_LINE;
         if (len >= 2 && len <= 120 && !(flags & F_HEAD_LINE) && head_line(kind, data, start, end))
             flags |= F_HEAD_LINE;
-        if (start > 0 && !(flags & F_PAREN_END)) {
-            /* the last visible one of the line's last three characters is ")" */
-            for (k = end - 1; k >= start && k >= end - 3; k--) {
-                Py_UCS4 c = PyUnicode_READ(kind, data, k);
-                if (Py_UNICODE_ISSPACE(c)) continue;
-                if (c == ')') flags |= F_PAREN_END;
-                break;
-            }
-        }
-        if (len > 0 && !(flags & F_DUP_LINE)) {
-            if (++lines > MAX_LINES) {
-                flags |= F_DUP_LINE;
-            } else {
-                uint64_t key = line_key(kind, data, start, len);
-                size_t slot = (size_t)(key % LINE_SLOTS);
-                while (slots[slot].scan == scans) {
-                    if (slots[slot].key == key && slots[slot].len == len &&
-                        same_ends(kind, data, slots[slot].start, start, len)) {
-                        flags |= F_DUP_LINE;
-                        break;
+        if (start > 0 && visible_before && !(flags & F_PAREN_END) &&
+            credit_paren_end(kind, data, start, end))
+            flags |= F_PAREN_END;
+        if (!(flags & F_FURNITURE) && furniture_line(kind, data, start, end))
+            flags |= F_FURNITURE;
+        {
+            Py_ssize_t a = start, b = end;
+            if (!(flags & F_DUP_LINE) && prose_end(kind, data, &a, &b)) {
+                Py_ssize_t klen = b - a;
+                if (++lines > MAX_LINES) {
+                    flags |= F_DUP_LINE;
+                } else {
+                    uint64_t key = line_key(kind, data, a, klen);
+                    size_t slot = (size_t)(key % LINE_SLOTS);
+                    while (slots[slot].scan == scans) {
+                        if (slots[slot].key == key && slots[slot].len == klen &&
+                            same_ends(kind, data, slots[slot].start, a, klen)) {
+                            flags |= F_DUP_LINE;
+                            break;
+                        }
+                        slot = (slot + 1) % LINE_SLOTS;
                     }
-                    slot = (slot + 1) % LINE_SLOTS;
+                    slots[slot].start = a;
+                    slots[slot].len = klen;
+                    slots[slot].key = key;
+                    slots[slot].scan = scans;
                 }
-                slots[slot].start = start;
-                slots[slot].len = len;
-                slots[slot].key = key;
-                slots[slot].scan = scans;
             }
         }
+        visible_before = 0;
+        for (k = start; k < end && !visible_before; k++)
+            visible_before = !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k));
         if (end >= n) return flags;
         start = end + 1;
     }
@@ -485,9 +572,10 @@ static unsigned int line_facts(int kind, const void *data, Py_ssize_t n) {
 
 /* Literal clues (set_needles): a fact holds when one of its strings occurs in the text, case
  * counted; a string marked to begin the text must begin it (after spaces and tabs), one marked
- * to end it must end it. Other strings have two characters or more, so one pass reads each pair of
- * neighbours once: a bit per pair of low bytes says whether some string begins so, and only
- * then are the strings of that first character compared. The same pass tells mojibake
+ * to end it must end it. Other strings have two characters or more, so one pass reads each
+ * pair of neighbours once: a bit per pair of low bytes says whether some string holds that pair
+ * at its key offset (a rare pair of it, chosen by the caller), and only then are the strings
+ * keyed by that character compared where they would begin. The same pass tells mojibake
  * (set_mojibake): a character a UTF-8 lead byte becomes in a codepage mix-up, followed by one
  * a continuation byte becomes (or a C1 control), where ftfy's repair has bytes to decode. */
 #define MAX_NEEDLES 256
@@ -496,15 +584,15 @@ enum { ANCHOR_NONE, ANCHOR_START, ANCHOR_END };
 
 typedef struct {
     Py_UCS4 chars[MAX_NEEDLE_LEN];
-    Py_ssize_t len;
+    Py_ssize_t len, offset; /* offset: where its key pair stands */
     int anchor;
     unsigned long long fact;
 } Needle;
 
 static Needle needles[MAX_NEEDLES];
 static int nneedles;
-static short bucket_head[256];          /* the first floating string of each first low byte */
-static short bucket_next[MAX_NEEDLES];  /* the next one of the same first low byte */
+static short bucket_head[256];          /* the first floating string of each key low byte */
+static short bucket_next[MAX_NEEDLES];  /* the next one of the same key low byte */
 static unsigned char pair_bits[8192];   /* 65536 pairs of low bytes */
 static unsigned long long floating_facts, anchored_facts;
 static unsigned int mojibake_fact;
@@ -515,9 +603,9 @@ static PyObject *set_needles(PyObject *self, PyObject *args) {
     PyObject *seq;
     unsigned long long fact;
     int anchor;
-    Py_ssize_t i, n;
+    Py_ssize_t i, n, offset;
     (void)self;
-    if (!PyArg_ParseTuple(args, "OiK", &seq, &anchor, &fact)) return NULL;
+    if (!PyArg_ParseTuple(args, "OiKn", &seq, &anchor, &fact, &offset)) return NULL;
     seq = PySequence_Fast(seq, "set_needles() expects a sequence of str");
     if (seq == NULL) return NULL;
     n = PySequence_Fast_GET_SIZE(seq);
@@ -531,21 +619,23 @@ static PyObject *set_needles(PyObject *self, PyObject *args) {
         Needle *nd = &needles[nneedles];
         Py_ssize_t k, len;
         if (!PyUnicode_Check(item) || (len = PyUnicode_GET_LENGTH(item)) < 1 ||
-            (len < 2 && anchor == ANCHOR_NONE) || len > MAX_NEEDLE_LEN) {
+            (anchor == ANCHOR_NONE && (offset < 0 || offset + 2 > len)) || len > MAX_NEEDLE_LEN) {
             Py_DECREF(seq);
             return PyErr_Format(PyExc_ValueError,
-                                "needles are str of 2 to %d characters (1 if anchored)",
+                                "needles are str of 2 to %d characters (1 if anchored), "
+                                "with a pair at the offset",
                                 MAX_NEEDLE_LEN);
         }
         for (k = 0; k < len; k++) nd->chars[k] = PyUnicode_READ_CHAR(item, k);
         nd->len = len;
+        nd->offset = anchor == ANCHOR_NONE ? offset : 0;
         nd->anchor = anchor;
         nd->fact = fact;
         if (anchor == ANCHOR_NONE) {
-            unsigned int key = PAIR_KEY(nd->chars[0], nd->chars[1]);
+            unsigned int key = PAIR_KEY(nd->chars[offset], nd->chars[offset + 1]);
             pair_bits[key >> 3] |= (unsigned char)(1u << (key & 7));
-            bucket_next[nneedles] = bucket_head[nd->chars[0] & 0xff];
-            bucket_head[nd->chars[0] & 0xff] = (short)nneedles;
+            bucket_next[nneedles] = bucket_head[nd->chars[offset] & 0xff];
+            bucket_head[nd->chars[offset] & 0xff] = (short)nneedles;
             floating_facts |= fact;
         } else {
             anchored_facts |= fact;
@@ -579,6 +669,10 @@ static PyObject *set_mojibake(PyObject *self, PyObject *args) {
     mark_chars(before_loss, MOJ_BEFORE_LOSS);
     for (c = 0x80; c < 0xa0; c++) moj_class[c] |= MOJ_C1;
     moj_class[0x1a] |= MOJ_C1; /* SUBSTITUTE, which ftfy reads as a lost byte anywhere */
+    for (c = 0; c < 256; c++) { /* the needle pass looks closer at every pair 0x1A begins */
+        unsigned int key = PAIR_KEY(0x1au, (unsigned int)c);
+        pair_bits[key >> 3] |= (unsigned char)(1u << (key & 7));
+    }
     Py_RETURN_NONE;
 }
 
@@ -599,22 +693,42 @@ static int needle_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t n, co
     return 1;
 }
 
+#define PAIR_BIT(a, b) (pair_bits[PAIR_KEY(a, b) >> 3] & (1u << (PAIR_KEY(a, b) & 7)))
+
+/* Four positions a step with one branch: most text has no needle pair and no character
+ * beyond ASCII (which any mojibake begins with; 0x1A has its pairs set), and the four table
+ * loads overlap. A step with either goes through the positions one by one. */
 #define NEEDLE_BODY(TYPE)                                                                  \
     {                                                                                      \
         const TYPE *s = (const TYPE *)data;                                                \
-        for (i = 0; i + 1 < n; i++) {                                                      \
-            Py_UCS4 a = s[i], b = s[i + 1];                                                \
-            unsigned int key = PAIR_KEY(a, b);                                             \
-            if ((a >= 0x80 || a == 0x1a) && check_moj && MOJ_HIT(a, b)) {                  \
-                found |= mojibake_fact; /* every MOJ_HIT begins with a non-ASCII or 0x1A */\
-                check_moj = 0;                                                             \
+        for (i = 0; i + 1 < n;) {                                                          \
+            if (i + 4 < n) {                                                               \
+                Py_UCS4 c0 = s[i], c1 = s[i + 1], c2 = s[i + 2], c3 = s[i + 3], c4 = s[i + 4]; \
+                if (!(PAIR_BIT(c0, c1) | PAIR_BIT(c1, c2) | PAIR_BIT(c2, c3) |             \
+                      PAIR_BIT(c3, c4)) &&                                                 \
+                    !((c0 | c1 | c2 | c3) & ~(Py_UCS4)0x7f)) {                             \
+                    i += 4;                                                                \
+                    continue;                                                              \
+                }                                                                          \
             }                                                                              \
-            if (!(pair_bits[key >> 3] & (1u << (key & 7)))) continue;                      \
-            for (k = bucket_head[a & 0xff]; k >= 0; k = bucket_next[k]) {                  \
-                const Needle *nd = &needles[k];                                            \
-                if (!(found & nd->fact) && nd->chars[0] == a && nd->chars[1] == b &&       \
-                    needle_at(kind, data, i, n, nd))                                       \
-                    found |= nd->fact;                                                     \
+            for (stop = i + 4 < n - 1 ? i + 4 : n - 1; i < stop; i++) {                    \
+                Py_UCS4 a = s[i], b = s[i + 1];                                            \
+                if (a >= 0x80 && check_moj && MOJ_HIT(a, b)) {                             \
+                    found |= mojibake_fact;                                                \
+                    check_moj = 0;                                                         \
+                }                                                                          \
+                if (!PAIR_BIT(a, b)) continue;                                             \
+                if (check_moj && MOJ_HIT(a, b)) { /* 0x1A */                               \
+                    found |= mojibake_fact;                                                \
+                    check_moj = 0;                                                         \
+                }                                                                          \
+                for (k = bucket_head[a & 0xff]; k >= 0; k = bucket_next[k]) {              \
+                    const Needle *nd = &needles[k];                                        \
+                    if (!(found & nd->fact) && nd->chars[nd->offset] == a &&               \
+                        nd->chars[nd->offset + 1] == b &&                                  \
+                        needle_at(kind, data, i - nd->offset, n, nd))                      \
+                        found |= nd->fact;                                                 \
+                }                                                                          \
             }                                                                              \
             if ((found & want) == want && !check_moj) break;                               \
         }                                                                                  \
@@ -624,7 +738,7 @@ static int needle_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t n, co
 
 static unsigned long long needle_facts(int kind, const void *data, Py_ssize_t n) {
     unsigned long long found = 0, want = floating_facts;
-    Py_ssize_t i, start = 0;
+    Py_ssize_t i, stop, start = 0;
     int k, check_moj = mojibake_fact != 0;
     if (anchored_facts) {
         while (start < n && (PyUnicode_READ(kind, data, start) == ' ' ||
@@ -729,7 +843,7 @@ static int split_parts(int kind, const void *data, Py_ssize_t n, Py_ssize_t *bou
 
 static PyObject *scan(PyObject *self, PyObject *arg) {
     Py_ssize_t n, bounds[MAX_PARTS + 1];
-    unsigned int flags = 0;
+    unsigned long long flags = 0;
     int kind, parts, j;
     uint32_t row[MAX_PARTS], acc[MAX_PARTS] = {0, 0, 0, 0}, all = 0;
     const void *data;
@@ -898,7 +1012,7 @@ static PyMethodDef methods[] = {
     {"set_char_facts", set_char_facts, METH_VARARGS,
      "set_char_facts(chars, facts): add these facts to each of these characters."},
     {"set_needles", set_needles, METH_VARARGS,
-     "set_needles(strings, anchor, fact): the fact holds where one of the strings occurs."},
+     "set_needles(strings, anchor, fact, offset): the fact holds where one of the strings occurs."},
     {"set_mojibake", set_mojibake, METH_VARARGS,
      "set_mojibake(leads, continuations, fact): the fact of a lead before a continuation."},
     {"repeat_candidate", repeat_candidate, METH_O,

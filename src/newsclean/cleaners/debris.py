@@ -22,6 +22,8 @@ from newsclean._scan import (
     PAREN_END,
     SITE_NAME,
     TRUNCATION,
+    credit_shaped,
+    prose_end,
 )
 from newsclean._text import SHORT_LINE, drop_lines, head_lines, is_blank, line_spans, short_lines
 from newsclean.cleaner import Edit, Risk, cleaner
@@ -212,13 +214,8 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
     drop = []
     for i in shorts:
         line = text[spans[i][0] : spans[i][1]]
-        if (
-            "/" not in line
-            and "(" not in line
-            and ":" not in line
-            and not line.lstrip().startswith(("Image copyright", "Photo by"))
-        ):
-            continue  # every credit shape has "/", "(" or ":", but these two
+        if not credit_shaped(line):
+            continue  # the CREDIT_LINE fact, per line: no credit shape can match
         if CREDIT_LINE_RE.match(line) and not _SENTENCE_END_RE.search(line):
             drop.append(i)
     return drop_lines(text, spans, drop)
@@ -242,15 +239,13 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
     >>> drop_duplicate_paragraphs("Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats")
     'Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats'
     """
-    lines = text.split("\n")
-    distinct = set(lines)
-    distinct.discard("")
-    if len(distinct) == len(lines) - lines.count(""):  # no line repeats: the usual case
+    keys = [line.strip() for line in text.split("\n")]
+    prose = [key for key in keys if prose_end(key)]
+    if len(set(prose)) == len(prose):  # no paragraph that ends as a sentence repeats
         return []
     seen_once: set[str] = set()
     repeated: set[str] = set()
-    for line in lines:
-        key = line.strip()
+    for key in keys:
         (repeated if key in seen_once else seen_once).add(key)
     if not any(_lone_prose(key, min_words) for key in repeated):
         return []  # what repeats is short lines, headers, list items: structure
@@ -287,18 +282,13 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
     return drop_lines(text, spans, drop)
 
 
-_PROSE_END_RE = re.compile(r"[.!?][\"”’)]?$")
 _NOT_PROSE_RE = re.compile(r"^(?:[-*•·►>|#$]|\.\.\.|\d{1,3}[.)]\s)|\? |[{}=]|\|")
 
 
 def _lone_prose(line: str, min_words: int) -> bool:
     """A line that reads as a prose paragraph: enough words, a sentence end, and no mark of
     a list item, a table row, a question with its answer or code."""
-    return (
-        line.count(" ") + 1 >= min_words
-        and bool(_PROSE_END_RE.search(line))
-        and not _NOT_PROSE_RE.search(line)
-    )
+    return line.count(" ") + 1 >= min_words and prose_end(line) and not _NOT_PROSE_RE.search(line)
 
 
 @functools.cache
