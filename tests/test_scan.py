@@ -111,11 +111,15 @@ REPEATS = [
 
 
 @given(text=st.one_of(gate_text, st.lists(st.sampled_from([*GATE_PIECES, *REPEATS])).map("".join)))
-def test_a_closed_repeat_gate_means_no_doubled_word(text: str) -> None:
+def test_the_lines_of_repeat_candidates_hold_every_doubled_word(text: str) -> None:
     from newsclean.cleaners.mt import remove_repeated_words
 
-    if not _scan.repeat_candidate(text):
-        assert remove_repeated_words.find_edits(text) == []
+    lines = _scan.repeat_lines(text)
+    assert lines == [s for s in _scan.every_line(text) if s in lines]  # some lines, in order
+    found = remove_repeated_words.find_edits(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_scan, "repeat_lines", _scan.every_line)  # the regex on every line
+        assert found == remove_repeated_words.find_edits(text)
 
 
 @given(pair=st.sampled_from(["default", "mt"]).flatmap(lambda p: dirty_articles(profile=p)))
@@ -140,7 +144,7 @@ def test_pipeline_gives_the_same_text_with_the_reference_scan(
     texts += list(bundled_passages().values())
     compiled = [newsclean.clean(t, profile="mt") for t in texts]
     monkeypatch.setattr(pipeline, "scan", _scan.scan_python)
-    monkeypatch.setattr(_scan, "repeat_candidate", _scan.any_repeat)
+    monkeypatch.setattr(_scan, "repeat_lines", _scan.every_line)
     assert [newsclean.clean(t, profile="mt") for t in texts] == compiled
 
 
@@ -159,6 +163,33 @@ def test_find_based_cleaners_match_their_reference_regex(text: str) -> None:
     assert unescape_moses_escapes.find_edits(text) == moses
     zero_width = [(m.start(), m.end(), "") for m in ZERO_WIDTH_RE.finditer(text)]
     assert remove_zero_width_characters.find_edits(text) == zero_width
+
+
+UNTRANSLATED_PIECES = ["кожна", "дякуємо", " ", "every", "the", "word", "1", "-", "'", "\n", "a"]
+UNTRANSLATED_PIECES += ["Зеленський", "花前", "(", "«", "x1foo", "is"]
+
+
+@given(text=st.lists(st.sampled_from(UNTRANSLATED_PIECES), max_size=20).map("".join))
+def test_untranslated_words_found_from_runs_match_the_whole_pattern(text: str) -> None:
+    """remove_untranslated_words asks its pattern only where a run of foreign letters starts;
+    the edits must be those of the pattern searched over the whole text."""
+    from newsclean._text import line_at
+    from newsclean.cleaners.mt import (
+        _FOREIGN_CHAR_RE,
+        _FOREIGN_WORD_RE,
+        _NAMING_WORDS,
+        remove_untranslated_words,
+    )
+
+    expected = []
+    for m in _FOREIGN_WORD_RE.finditer(text):
+        start, end = line_at(text, m.start())
+        if (
+            m.group("before").lower() not in _NAMING_WORDS
+            and len(_FOREIGN_CHAR_RE.findall(text, start, end)) <= len(m.group("word")) + 2
+        ):
+            expected.append((m.start(), m.end(), ""))
+    assert remove_untranslated_words.find_edits(text) == expected
 
 
 @st.composite

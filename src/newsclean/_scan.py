@@ -13,6 +13,7 @@ finds no edit wherever its gate is closed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import unicodedata
@@ -51,7 +52,9 @@ BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after t
 # " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant), and for
 # initialisms " a F".."A X" (F H L M N R S X: names said with a vowel) and " an U", "An U"
 A_AN = 1 << 21
-STOP_LOWER = 1 << 22  # ". x", "! x", "? x", x a word character other than A-Z, 0-9 and _
+# ". word." (also after "!" or "?"): a word of 3 to 20 letters other than A-Z with a full stop,
+# after a sentence's end: the one-word fragment drop_stray_fragments looks for
+STOP_LOWER = 1 << 22
 LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
 # Two lines that end as sentences (`prose_end`) and, stripped of white space, have the same
 # length and the same first and last eight characters (a superset of a repeated paragraph), or
@@ -91,6 +94,11 @@ PTB_TOKEN = 1 << 35  # "-LRB-" and its kin, "``"
 QUOTE_PAD = 1 << 36  # a straight double quote padded where a quotation opens or closes
 INDENTED = 1 << 37  # a line after the first indented by four spaces or a tab
 SITE_NAME = 1 << 38  # ".com", ".org"...: a site named in a promo line ("On Chron.com: ...")
+# A run of ASCII letters that follows itself after 1 to 4 spaces or tabs, case ignored: a
+# doubled-word candidate (`repeat_lines`). A second walk, so computed only when asked for
+# (scan's ``want``): pipelines without remove_repeated_words do not pay for it.
+REPEAT = 1 << 39
+CJK_MARK = 1 << 40  # ・ 。 ，: CJK punctuation an MT system can leave in English
 
 TEXT_START, TEXT_END = "\x02", "\x03"
 _SECTIONS = [
@@ -142,6 +150,7 @@ NEEDLES: tuple[tuple[str, int], ...] = (
     (TEXT_START + '" ', QUOTE_PAD),
     *((f' "{c}', QUOTE_PAD) for c in _QUOTE_CLOSERS),
     (' "' + TEXT_END, QUOTE_PAD),
+    *((mark, CJK_MARK) for mark in "・。，"),
     ("\n    ", INDENTED),
     ("\n\t", INDENTED),
 )
@@ -156,9 +165,11 @@ def key_offset(needle: str) -> int:
     """Where the rarest pair of neighbouring characters of ``needle`` begins (the last of
     equally rare ones): ranks of `_COMMON`, anything else rarer still.
 
-    >>> key_offset("chars]"), key_offset("appeared first on")
-    (4, 1)
+    >>> key_offset("chars]"), key_offset("appeared first on"), key_offset("。")
+    (4, 1, 0)
     """
+    if len(needle) == 1:
+        return 0
     rank = {c: i for i, c in enumerate(_COMMON)}
     scores = [
         rank.get(needle[i], len(_COMMON)) + rank.get(needle[i + 1], len(_COMMON))
@@ -399,12 +410,15 @@ _PATTERN_FACTS = (
         re.compile("(?: a|A) [aeiouAEIOUFHLMNRSX]|(?: an|An) [b-df-hj-np-tv-zB-DF-HJ-NP-TV-ZU]"),
         A_AN,
     ),
-    (re.compile(r"[.!?] [^\W_A-Z0-9]"), STOP_LOWER),
+    (re.compile(r"[.!?] [^\W\d_A-Z]{3,20}\."), STOP_LOWER),
     (re.compile("['’] [bcdfghjklmpqrstvwxyz]"), APOS_SPACE_LOWER),
 )
 
 
-def scan_python(text: str) -> int:
+ALL = (1 << 64) - 1  # scan's default ``want``: every fact
+
+
+def scan_python(text: str, want: int = ALL) -> int:
     """The facts of ``text``: the reference implementation, in plain Python.
 
     >>> scan_python("AT&T said ,") == AMP | SPACE_CLOSE
@@ -443,7 +457,38 @@ def scan_python(text: str) -> int:
     ends = [(len(k), k[:8], k[-8:]) for k in keys if prose_end(k)]
     if len(ends) > MAX_LINES or len(set(ends)) < len(ends):
         flags |= DUP_LINE
+    if want & REPEAT and _has_repeat(text):
+        flags |= REPEAT
     return flags | _needle_facts(text)
+
+
+def _has_repeat(text: str) -> bool:
+    """The REPEAT fact, as the compiled walk reads it: runs of letters (ASCII letters, and
+    beyond ASCII what str.isalpha accepts); a run of 1 to 20 ASCII letters, then 1 to 4
+    spaces or tabs, then the same run in any ASCII case."""
+    runs: list[tuple[int, int, bool]] = []
+    start, ascii_run = -1, True
+    for i, c in enumerate(text + " "):
+        if ("a" <= c <= "z") or ("A" <= c <= "Z") or (c >= "\x80" and c.isalpha()):
+            if start < 0:
+                start, ascii_run = i, True
+            ascii_run = ascii_run and c < "\x80"
+            continue
+        if start >= 0:
+            runs.append((start, i, ascii_run))
+            start = -1
+    for (a, b, first), (x, y, second) in itertools.pairwise(runs):
+        if (
+            first
+            and second
+            and b - a <= 20
+            and b - a == y - x
+            and 1 <= x - b <= 4
+            and text[b:x].strip(" \t") == ""
+            and text[a:b].lower() == text[x:y].lower()
+        ):
+            return True
+    return False
 
 
 _SLASH_AGENCY_RE = re.compile("/[A-Zd]")  # every agency a credit names after "/" begins so
@@ -510,17 +555,47 @@ def prose_end(key: str) -> bool:
     return _PROSE_END_RE.search(key) is not None
 
 
-def any_repeat(text: str) -> bool:
-    """The reference gate of `remove_repeated_words`: always open, so its regex decides.
+def every_line(text: str) -> list[tuple[int, int]]:
+    """The reference of `repeat_lines`: every line may hold a doubled word (its regex decides).
 
-    The compiled `repeat_candidate` closes it unless some run of ASCII letters follows itself
-    after 1 to 4 spaces or tabs, case ignored (every word that cleaner removes is ASCII).
+    The compiled one gives only the lines where some run of ASCII letters follows itself
+    after 1 to 4 spaces or tabs, case ignored (every word remove_repeated_words removes is
+    ASCII)."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+# After "a": "n" and a word an "a" would fit, or a word an "an" would: the shapes of fix_a_an_
+# agreement's candidates (a vowel letter, or F H L M N R S X and a capital, after "a"; a
+# consonant letter, or U and a capital, after "an")
+ARTICLE_SUSPECT = (
+    "(?:n(?= [b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]| U[A-Z])|(?= [aeiouAEIOU]| [FHLMNRSX][A-Z]))"
+)
+_LOWER_ARTICLE_RE = re.compile(" a" + ARTICLE_SUSPECT)
+_UPPER_ARTICLE_RE = re.compile("A" + ARTICLE_SUSPECT)
+
+
+def article_candidates_python(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where an article stands before a word it may disagree with: " a"/" an" (the position of
+    the space) and "A"/"An". The reference of the compiled `article_candidates`.
+
+    >>> article_candidates_python("An car, a apple, A MP and a dog")
+    ((7,), (0, 17))
     """
-    return True
+    return (
+        tuple(m.start() for m in _LOWER_ARTICLE_RE.finditer(text)),
+        tuple(m.start() for m in _UPPER_ARTICLE_RE.finditer(text)),
+    )
 
 
-scan: Callable[[str], int] = scan_python
-repeat_candidate: Callable[[str], bool] = any_repeat
+scan: Callable[..., int] = scan_python
+repeat_lines: Callable[[str], list[tuple[int, int]]] = every_line
+article_candidates: Callable[[str], tuple[tuple[int, ...], tuple[int, ...]]] = (
+    article_candidates_python
+)
 try:
     if os.environ.get("NEWSCLEAN_PURE_PYTHON"):  # benchmarks and tests of the fallback
         raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
@@ -553,5 +628,6 @@ else:
     _speedups.set_char_facts(FOREIGN_LETTERS, FOREIGN_SCRIPT)
     _speedups.set_char_facts(UMLAUTS, UMLAUT)
     scan = _speedups.scan
-    repeat_candidate = _speedups.repeat_candidate
+    repeat_lines = _speedups.repeat_lines
+    article_candidates = _speedups.article_candidates
     COMPILED = True

@@ -34,7 +34,8 @@ enum {
     F_TRAILING_WS = 1 << 19, /* a space or tab before \n, \r or the end */
     F_BLANKS = 1 << 20,      /* leading blank lines, two blank lines in a row, trailing ones */
     F_A_AN = 1 << 21,        /* " a V", " an C", "A V", "An C" (V, C: ASCII vowel, consonant) */
-    F_STOP_LOWER = 1 << 22,  /* ". x", "! x", "? x" with x a word character not in A-Z, 0-9, _ */
+    F_STOP_LOWER = 1 << 22,  /* ". word." (3-20 letters, no capital A-Z, digit or _; also after
+                                ! or ?): a one-word fragment, found by the needle pass */
     F_LEAD_LINE = 1 << 23,   /* a line of 2-40 characters with no a-z, or with ":" or "…" */
     F_DUP_LINE = 1 << 24,    /* two lines ending as sentences, alike at both ends once stripped
                                 of white space (or over 512 such lines) */
@@ -67,7 +68,7 @@ enum {
     NCLASS
 };
 /* Longer contexts, each standing on its last character's class (`base`). */
-enum { P_SN = NCLASS, P_SA, P_SA_S, P_SAN, P_SAN_S, P_A_S, P_AN, P_AN_S, P_STOP_S, P_APOS_S,
+enum { P_SN = NCLASS, P_SA, P_SA_S, P_SAN, P_SAN_S, P_A_S, P_AN, P_AN_S, P_APOS_S,
        P_WS,  /* a letter, a space */
        P_WSH, /* a letter, a space, a hyphen: "al -" */
        P_WH,  /* a letter, a hyphen */
@@ -99,16 +100,15 @@ static unsigned int unpack(uint32_t code) {
 }
 
 static int base_of(int p) {
-    static const int base[NPREV - NCLASS] = {C_N,     C_LA,     C_SPACE,  C_N,
-                                              C_SPACE, C_SPACE,  C_N,      C_SPACE,
-                                              C_SPACE, C_SPACE,  C_SPACE,  C_HYPHEN,
-                                              C_HYPHEN, C_SPACE};
+    static const int base[NPREV - NCLASS] = {C_N,     C_LA,    C_SPACE, C_N,
+                                              C_SPACE, C_SPACE, C_N,     C_SPACE,
+                                              C_SPACE, C_SPACE, C_HYPHEN, C_HYPHEN,
+                                              C_SPACE};
     return p < NCLASS ? p : base[p - NCLASS];
 }
 
 static int vowel(int k) { return k == C_LA || k == C_UA || k == C_LVOW || k == C_UVOW || k == C_UU; }
 static int consonant(int k) { return k == C_N || k == C_LCON || k == C_UCON || k == C_UANL; }
-static int small(int k) { return k == C_N || k == C_LA || k == C_LVOW || k == C_LCON || k == C_WIDE; }
 static int letter(int k) { return vowel(k) || consonant(k) || k == C_WIDE; }
 /* a letter then a space, whatever longer context the pair stands in (" a ", "An ") */
 static int letter_space(int p) {
@@ -131,7 +131,6 @@ static unsigned int context_emit(int p, int k) {
     if (p == P_SN && k == C_APOS) out |= F_SPACE_N_APOS;
     if ((p == P_SA_S || p == P_A_S) && (vowel(k) || k == C_UANL)) out |= F_A_AN;
     if ((p == P_SAN_S || p == P_AN_S) && (consonant(k) || k == C_UU)) out |= F_A_AN;
-    if (p == P_STOP_S && small(k)) out |= F_STOP_LOWER;
     if (p == P_APOS_S && k == C_LCON) out |= F_APOS_SPACE_LOWER;
     return out;
 }
@@ -144,7 +143,6 @@ static int context_next(int p, int k) {
     if (p == C_UA && k == C_SPACE) return P_A_S;
     if (p == C_UA && k == C_N) return P_AN;
     if (p == P_AN && k == C_SPACE) return P_AN_S;
-    if (b == C_STOP && k == C_SPACE) return P_STOP_S;
     if (b == C_APOS && k == C_SPACE) return P_APOS_S;
     if (b == C_SPACE && k == C_N) return P_SN;
     if (b == C_SPACE && k == C_LA) return P_SA;
@@ -613,13 +611,13 @@ static PyObject *set_needles(PyObject *self, PyObject *args) {
         Py_DECREF(seq);
         return PyErr_Format(PyExc_ValueError, "at most %d needles, anchor 0, 1 or 2", MAX_NEEDLES);
     }
-    if (nneedles == 0) memset(bucket_head, -1, sizeof bucket_head);
     for (i = 0; i < n; i++) {
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
         Needle *nd = &needles[nneedles];
         Py_ssize_t k, len;
         if (!PyUnicode_Check(item) || (len = PyUnicode_GET_LENGTH(item)) < 1 ||
-            (anchor == ANCHOR_NONE && (offset < 0 || offset + 2 > len)) || len > MAX_NEEDLE_LEN) {
+            (anchor == ANCHOR_NONE && (offset < 0 || offset + (len > 1 ? 2 : 1) > len)) ||
+            len > MAX_NEEDLE_LEN) {
             Py_DECREF(seq);
             return PyErr_Format(PyExc_ValueError,
                                 "needles are str of 2 to %d characters (1 if anchored), "
@@ -632,8 +630,12 @@ static PyObject *set_needles(PyObject *self, PyObject *args) {
         nd->anchor = anchor;
         nd->fact = fact;
         if (anchor == ANCHOR_NONE) {
-            unsigned int key = PAIR_KEY(nd->chars[offset], nd->chars[offset + 1]);
+            unsigned int b, key = PAIR_KEY(nd->chars[offset], len > 1 ? nd->chars[offset + 1] : 0);
             pair_bits[key >> 3] |= (unsigned char)(1u << (key & 7));
+            for (b = 0; len == 1 && b < 256; b++) { /* one character: every pair it begins */
+                key = PAIR_KEY(nd->chars[0], b);
+                pair_bits[key >> 3] |= (unsigned char)(1u << (key & 7));
+            }
             bucket_next[nneedles] = bucket_head[nd->chars[offset] & 0xff];
             bucket_head[nd->chars[offset] & 0xff] = (short)nneedles;
             floating_facts |= fact;
@@ -693,6 +695,30 @@ static int needle_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t n, co
     return 1;
 }
 
+/* A word of 3 to 20 letters (not A-Z, digits or _) and a full stop at ``at``: with the ". "
+ * before it, a one-word fragment (STOP_LOWER) */
+static int fragment_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t n) {
+    Py_ssize_t k;
+    for (k = at; k < n && k - at <= 20; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (!((c >= 'a' && c <= 'z') ||
+              (c >= 128 && Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c))))
+            break;
+    }
+    return k - at >= 3 && k - at <= 20 && k < n && PyUnicode_READ(kind, data, k) == '.';
+}
+
+/* Marks the pairs the needle pass always looks closer at: a sentence end and a space */
+static void init_needles(void) {
+    static const char stops[] = ".!?";
+    int j;
+    memset(bucket_head, -1, sizeof bucket_head);
+    for (j = 0; stops[j]; j++) {
+        unsigned int key = PAIR_KEY((unsigned int)stops[j], (unsigned int)' ');
+        pair_bits[key >> 3] |= (unsigned char)(1u << (key & 7));
+    }
+}
+
 #define PAIR_BIT(a, b) (pair_bits[PAIR_KEY(a, b) >> 3] & (1u << (PAIR_KEY(a, b) & 7)))
 
 /* Four positions a step with one branch: most text has no needle pair and no character
@@ -722,11 +748,14 @@ static int needle_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t n, co
                     found |= mojibake_fact;                                                \
                     check_moj = 0;                                                         \
                 }                                                                          \
+                if (b == ' ' && (a == '.' || a == '!' || a == '?') &&                      \
+                    !(found & F_STOP_LOWER) && fragment_at(kind, data, i + 2, n))          \
+                    found |= F_STOP_LOWER;                                                 \
                 for (k = bucket_head[a & 0xff]; k >= 0; k = bucket_next[k]) {              \
                     const Needle *nd = &needles[k];                                        \
                     if (!(found & nd->fact) && nd->chars[nd->offset] == a &&               \
-                        nd->chars[nd->offset + 1] == b &&                                  \
-                        needle_at(kind, data, i - nd->offset, n, nd))                      \
+                        (nd->len == 1 || (nd->chars[nd->offset + 1] == b &&                \
+                                          needle_at(kind, data, i - nd->offset, n, nd))))  \
                         found |= nd->fact;                                                 \
                 }                                                                          \
             }                                                                              \
@@ -734,10 +763,13 @@ static int needle_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t n, co
         }                                                                                  \
         if (check_moj && n > 0 && s[n - 1] < NCHARS && (moj_class[s[n - 1]] & MOJ_C1))     \
             found |= mojibake_fact;                                                        \
+        for (k = n > 0 ? bucket_head[s[n - 1] & 0xff] : -1; k >= 0; k = bucket_next[k])   \
+            if (needles[k].len == 1 && needles[k].chars[0] == s[n - 1]) /* the last one */ \
+                found |= needles[k].fact;                                                  \
     }
 
 static unsigned long long needle_facts(int kind, const void *data, Py_ssize_t n) {
-    unsigned long long found = 0, want = floating_facts;
+    unsigned long long found = 0, want = floating_facts | F_STOP_LOWER;
     Py_ssize_t i, stop, start = 0;
     int k, check_moj = mojibake_fact != 0;
     if (anchored_facts) {
@@ -841,16 +873,30 @@ static int split_parts(int kind, const void *data, Py_ssize_t n, Py_ssize_t *bou
             for (k = bounds[j] + common; k < bounds[j + 1]; k++) STEP_AT(k, j)             \
     }
 
-static PyObject *scan(PyObject *self, PyObject *arg) {
+#define F_REPEAT (1ULL << 39) /* a doubled-word candidate (has_repeat): asked for, not always */
+static int has_repeat(int kind, const void *data, Py_ssize_t n);
+
+/* scan(text, want=all): the facts of text; REPEAT, a second walk, only if want asks for it */
+static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_ssize_t n, bounds[MAX_PARTS + 1];
-    unsigned long long flags = 0;
+    unsigned long long flags = 0, want = ~0ULL;
     int kind, parts, j;
     uint32_t row[MAX_PARTS], acc[MAX_PARTS] = {0, 0, 0, 0}, all = 0;
     const void *data;
+    PyObject *arg;
     (void)self;
+    if (nargs < 1 || nargs > 2) {
+        PyErr_SetString(PyExc_TypeError, "scan() takes a str and an optional int");
+        return NULL;
+    }
+    arg = args[0];
     if (!PyUnicode_Check(arg)) {
         PyErr_Format(PyExc_TypeError, "scan() expects str, got %.100s", Py_TYPE(arg)->tp_name);
         return NULL;
+    }
+    if (nargs == 2) {
+        want = PyLong_AsUnsignedLongLongMask(args[1]);
+        if (want == (unsigned long long)-1 && PyErr_Occurred()) return NULL;
     }
     n = PyUnicode_GET_LENGTH(arg);
     kind = PyUnicode_KIND(arg);
@@ -863,21 +909,25 @@ static PyObject *scan(PyObject *self, PyObject *arg) {
     else SCAN_BODY(Py_UCS4)
     for (j = 0; j < parts; j++) all |= acc[j];
     flags |= unpack(all >> 16) | final_emit[row[parts - 1] / NCLASS] | line_facts(kind, data, n);
-    return PyLong_FromUnsignedLongLong(flags | needle_facts(kind, data, n));
+    flags |= needle_facts(kind, data, n);
+    if ((want & F_REPEAT) && has_repeat(kind, data, n)) flags |= F_REPEAT;
+    return PyLong_FromUnsignedLongLong(flags);
 }
 
-/* repeat_candidate(text): is some run of 1 to 20 ASCII letters followed, after 1 to 4 spaces
- * or tabs, by the same run (ASCII case ignored)? The gate of remove_repeated_words, whose
- * doubled words are all ASCII: a run holding any other letter is not a candidate. */
+/* A doubled-word candidate: a run of 1 to 20 ASCII letters followed, after 1 to 4 spaces or
+ * tabs, by the same run (ASCII case ignored). remove_repeated_words' doubled words are all
+ * ASCII: a run holding any other letter is not a candidate. */
 static inline int ascii_letter(Py_UCS4 c) { return c < 128 && ((c | 0x20) - 'a') < 26; }
 
-#define REPEAT_BODY(TYPE)                                                                  \
+/* The walk of repeat_lines: on a candidate, FOUND(i) runs (the second word ending at i). */
+#define REPEAT_BODY(TYPE, FOUND)                                                           \
     {                                                                                      \
         const TYPE *s = (const TYPE *)data;                                                \
         for (i = 0; i <= n; i++) {                                                         \
             Py_UCS4 c = i < n ? s[i] : ' ';                                                \
             if (ascii_letter(c)) {                                                         \
                 if (start < 0) start = i, ascii = 1;                                       \
+                while (i + 1 < n && ascii_letter(s[i + 1])) i++; /* the rest of the run */ \
                 continue;                                                                  \
             }                                                                              \
             if (c >= 128 && Py_UNICODE_ISALPHA(c)) {                                       \
@@ -894,7 +944,7 @@ static inline int ascii_letter(Py_UCS4 c) { return c < 128 && ((c | 0x20) - 'a')
                     same = s[k] == ' ' || s[k] == '\t';                                    \
                 for (k = 0; same && k < len; k++)                                          \
                     same = (s[prev_start + k] | 0x20) == (s[start + k] | 0x20);            \
-                if (same) Py_RETURN_TRUE;                                                  \
+                if (same) FOUND(i)                                                         \
             }                                                                              \
             prev_start = ascii && len <= 20 ? start : -1;                                  \
             prev_len = len;                                                                \
@@ -902,23 +952,135 @@ static inline int ascii_letter(Py_UCS4 c) { return c < 128 && ((c | 0x20) - 'a')
         }                                                                                  \
     }
 
-static PyObject *repeat_candidate(PyObject *self, PyObject *arg) {
+#define REPEAT_STOP(i) return 1;
+
+static int has_repeat(int kind, const void *data, Py_ssize_t n) {
+    Py_ssize_t i, start = -1, prev_start = -1, prev_len = 0, len;
+    int ascii = 1;
+    if (kind == PyUnicode_1BYTE_KIND) REPEAT_BODY(Py_UCS1, REPEAT_STOP)
+    else if (kind == PyUnicode_2BYTE_KIND) REPEAT_BODY(Py_UCS2, REPEAT_STOP)
+    else REPEAT_BODY(Py_UCS4, REPEAT_STOP)
+    return 0;
+}
+
+static int append_span(PyObject *list, Py_ssize_t a, Py_ssize_t b) {
+    PyObject *span = Py_BuildValue("(nn)", a, b);
+    int failed = span == NULL || PyList_Append(list, span) < 0;
+    Py_XDECREF(span);
+    return failed ? -1 : 0;
+}
+
+/* A candidate's line: its span is kept and the walk goes on after the line break (a doubled
+ * word never spans one); no word is open there. */
+#define REPEAT_LINE(i)                                                                     \
+    {                                                                                      \
+        Py_ssize_t a = i, b = i;                                                           \
+        while (a > 0 && s[a - 1] != '\n') a--;                                             \
+        while (b < n && s[b] != '\n') b++;                                                 \
+        if (append_span(out, a, b) < 0) {                                                  \
+            Py_DECREF(out);                                                                \
+            return NULL;                                                                   \
+        }                                                                                  \
+        i = b;                                                                             \
+        prev_start = -1;                                                                   \
+        start = -1;                                                                        \
+        continue;                                                                          \
+    }
+
+/* repeat_lines(text): [(start, end), ...] of the lines holding a doubled-word candidate, in
+ * order: where remove_repeated_words looks. */
+static PyObject *repeat_lines(PyObject *self, PyObject *arg) {
     Py_ssize_t i, n, start = -1, prev_start = -1, prev_len = 0, len;
     int ascii = 1, kind;
     const void *data;
+    PyObject *out;
     (void)self;
     if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "repeat_candidate() expects str, got %.100s",
+        PyErr_Format(PyExc_TypeError, "repeat_lines() expects str, got %.100s",
                      Py_TYPE(arg)->tp_name);
         return NULL;
     }
     n = PyUnicode_GET_LENGTH(arg);
     kind = PyUnicode_KIND(arg);
     data = PyUnicode_DATA(arg);
-    if (kind == PyUnicode_1BYTE_KIND) REPEAT_BODY(Py_UCS1)
-    else if (kind == PyUnicode_2BYTE_KIND) REPEAT_BODY(Py_UCS2)
-    else REPEAT_BODY(Py_UCS4)
-    Py_RETURN_FALSE;
+    out = PyList_New(0);
+    if (out == NULL) return NULL;
+    if (kind == PyUnicode_1BYTE_KIND) REPEAT_BODY(Py_UCS1, REPEAT_LINE)
+    else if (kind == PyUnicode_2BYTE_KIND) REPEAT_BODY(Py_UCS2, REPEAT_LINE)
+    else REPEAT_BODY(Py_UCS4, REPEAT_LINE)
+    return out;
+}
+
+/* article_candidates(text): where ARTICLE_RE (" a", " an") and CAPITAL_ARTICLE_RE ("A",
+ * "An") of newsclean.cleaners.mt may match: an article before a word of the shape that may
+ * disagree with it (a vowel letter, or F H L M N R S X and a capital, after "a"; a consonant
+ * letter, or U and a capital, after "an"). Two tuples of positions, in order. */
+static int an_suspect(Py_UCS4 c, Py_UCS4 d) {
+    int upper_d = d >= 'A' && d <= 'Z';
+    if (c < 128 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z' && !strchr("aeiouAEIOU", (int)c))
+        return 1;
+    return c == 'U' && upper_d;
+}
+static int a_suspect(Py_UCS4 c, Py_UCS4 d) {
+    if (c < 128 && c && strchr("aeiouAEIOU", (int)c)) return 1;
+    return c < 128 && c && strchr("FHLMNRSX", (int)c) && d >= 'A' && d <= 'Z';
+}
+
+static PyObject *article_candidates(PyObject *self, PyObject *arg) {
+    Py_ssize_t i, n;
+    int kind;
+    const void *data;
+    PyObject *lower, *upper, *out;
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "article_candidates() expects str, got %.100s",
+                     Py_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    n = PyUnicode_GET_LENGTH(arg);
+    kind = PyUnicode_KIND(arg);
+    data = PyUnicode_DATA(arg);
+    lower = PyList_New(0);
+    upper = PyList_New(0);
+    if (lower == NULL || upper == NULL) goto fail;
+#define AT(k) ((k) < n ? PyUnicode_READ(kind, data, k) : 0)
+    for (i = 0; i + 2 < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i), next = AT(i + 1);
+        PyObject *into;
+        int hit;
+        if (c != 'a' && c != 'A') continue;
+        if (next == ' ')
+            hit = a_suspect(AT(i + 2), AT(i + 3));
+        else if (next == 'n' && AT(i + 2) == ' ')
+            hit = an_suspect(AT(i + 3), AT(i + 4));
+        else
+            continue;
+        if (!hit) continue;
+        if (c == 'A') {
+            into = upper;
+        } else if (i > 0 && PyUnicode_READ(kind, data, i - 1) == ' ') {
+            into = lower;
+        } else {
+            continue;
+        }
+        {
+            PyObject *at = PyLong_FromSsize_t(c == 'A' ? i : i - 1);
+            if (at == NULL || PyList_Append(into, at) < 0) {
+                Py_XDECREF(at);
+                goto fail;
+            }
+            Py_DECREF(at);
+        }
+    }
+#undef AT
+    out = Py_BuildValue("(NN)", PyList_AsTuple(lower), PyList_AsTuple(upper));
+    Py_DECREF(lower);
+    Py_DECREF(upper);
+    return out;
+fail:
+    Py_XDECREF(lower);
+    Py_XDECREF(upper);
+    return NULL;
 }
 
 /* head_lines(text): the numbers of the lines of 2 to 120 characters that begin, after white
@@ -960,6 +1122,78 @@ static PyObject *head_lines(PyObject *self, PyObject *arg) {
         Py_DECREF(out);
         return tuple;
     }
+}
+
+/* lower_counts(text, limit, needles): for each needle (lower-case ASCII), how many times it
+ * occurs, without overlap, in text[:limit].lower(): str.count's answer, without making the
+ * lower-case copy. Only U+0130 and U+212A lower to ASCII letters beyond ASCII (to "i" and a
+ * mark, and to "k"); as neither needle holds a mark or "k", a non-ASCII character matches
+ * nothing. The quick English test of newsclean.lang counts its function words so. */
+#define MAX_COUNTED 16
+static PyObject *lower_counts(PyObject *self, PyObject *args) {
+    PyObject *text, *seq, *out;
+    Py_ssize_t limit, n, i, k, count[MAX_COUNTED] = {0}, next[MAX_COUNTED] = {0};
+    Py_ssize_t len[MAX_COUNTED];
+    const char *word[MAX_COUNTED];
+    unsigned char starts[128];
+    int kind, m;
+    const void *data;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UnO", &text, &limit, &seq)) return NULL;
+    seq = PySequence_Fast(seq, "lower_counts() expects a sequence of str");
+    if (seq == NULL) return NULL;
+    m = (int)PySequence_Fast_GET_SIZE(seq);
+    if (m > MAX_COUNTED) {
+        Py_DECREF(seq);
+        return PyErr_Format(PyExc_ValueError, "at most %d needles", MAX_COUNTED);
+    }
+    for (k = 0; k < m; k++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
+        if (!PyUnicode_Check(item) || !PyUnicode_IS_ASCII(item) ||
+            (word[k] = PyUnicode_AsUTF8AndSize(item, &len[k])) == NULL || len[k] == 0) {
+            Py_DECREF(seq);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "needles are non-empty ASCII str");
+            return NULL;
+        }
+    }
+    n = PyUnicode_GET_LENGTH(text);
+    if (limit < n) n = limit < 0 ? 0 : limit;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    memset(starts, 0, sizeof starts);
+    for (k = 0; k < m; k++) starts[(unsigned char)word[k][0] & 0x7f] = 1;
+    for (i = 0; i < n; i++) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        if (first >= 'A' && first <= 'Z') first |= 0x20;
+        if (first >= 128 || !starts[first]) continue; /* no needle begins so: most characters */
+        for (k = 0; k < m; k++) {
+            Py_ssize_t j;
+            if (first != (Py_UCS4)(unsigned char)word[k][0] || i < next[k] || i + len[k] > n)
+                continue;
+            for (j = 1; j < len[k]; j++) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, i + j);
+                if (c >= 'A' && c <= 'Z') c |= 0x20;
+                if (c != (Py_UCS4)(unsigned char)word[k][j]) break;
+            }
+            if (j == len[k]) {
+                count[k]++;
+                next[k] = i + len[k];
+            }
+        }
+    }
+    Py_DECREF(seq);
+    out = PyTuple_New(m);
+    if (out == NULL) return NULL;
+    for (k = 0; k < m; k++) {
+        PyObject *v = PyLong_FromSsize_t(count[k]);
+        if (v == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(out, k, v);
+    }
+    return out;
 }
 
 /* line_spans(text): ((start, end), ...) of each line, without its line break; the compiled
@@ -1004,9 +1238,12 @@ static PyObject *line_spans(PyObject *self, PyObject *arg) {
 static PyMethodDef methods[] = {
     {"head_lines", head_lines, METH_O,
      "head_lines(text) -> tuple of int: the lines of 2-120 characters that begin with a head."},
+    {"lower_counts", lower_counts, METH_VARARGS,
+     "lower_counts(text, limit, needles) -> tuple: text[:limit].lower().count(each needle)."},
     {"line_spans", line_spans, METH_O,
      "line_spans(text) -> tuple of (start, end): each line, without its line break."},
-    {"scan", scan, METH_O, "scan(text) -> int: the bit set of facts newsclean's gates ask for."},
+    {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL,
+     "scan(text, want=all) -> int: the bit set of facts newsclean's gates ask for."},
     {"set_line_heads", set_line_heads, METH_VARARGS,
      "set_line_heads(heads, skip): the phrases a HEAD_LINE line begins with, after skip chars."},
     {"set_char_facts", set_char_facts, METH_VARARGS,
@@ -1015,8 +1252,10 @@ static PyMethodDef methods[] = {
      "set_needles(strings, anchor, fact, offset): the fact holds where one of the strings occurs."},
     {"set_mojibake", set_mojibake, METH_VARARGS,
      "set_mojibake(leads, continuations, fact): the fact of a lead before a continuation."},
-    {"repeat_candidate", repeat_candidate, METH_O,
-     "repeat_candidate(text) -> bool: some ASCII word follows itself after spaces or tabs."},
+    {"repeat_lines", repeat_lines, METH_O,
+     "repeat_lines(text) -> list of (start, end): the lines holding a doubled-word candidate."},
+    {"article_candidates", article_candidates, METH_O,
+     "article_candidates(text) -> (positions of ' a'/' an', positions of 'A'/'An')."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT,
@@ -1031,5 +1270,6 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT,
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     if (init_tables() < 0) return PyErr_NoMemory();
+    init_needles();
     return PyModule_Create(&module);
 }

@@ -137,7 +137,7 @@ class Cleaner:
     def edits(self, text: str, **options: Any) -> list[Edit]:
         """Return the edits this cleaner makes to ``text``."""
         gate = self.gate_for(options)
-        if gate and not scan(text) & gate:
+        if gate and not scan(text, gate) & gate:
             return []  # the gate promises there is nothing to find
         return self.find_edits(text, **options)
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from newsclean import _scan
 
 ENGLISH = ("en",)
 
@@ -49,10 +52,20 @@ def looks_english(text: str) -> bool:
     >>> looks_english("Canada : un ministre de Trudeau rembourse des frais de voyage.")
     False
     """
-    sample = text[:_SAMPLE].lower()
-    words = sample.count(" ") + 1
-    hits = sum(sample.count(w) for w in _ENGLISH_WORDS)
-    return hits >= 3 and hits * 12 >= words
+    spaces, *hits = _lower_counts(text, _SAMPLE, (" ", *_ENGLISH_WORDS))
+    return sum(hits) >= 3 and sum(hits) * 12 >= spaces + 1
+
+
+def lower_counts_python(text: str, limit: int, needles: Sequence[str]) -> tuple[int, ...]:
+    """How often each needle occurs in ``text[:limit].lower()``: the reference of the
+    compiled twin, which reads the text without making the lower-case copy."""
+    sample = text[:limit].lower()
+    return tuple(sample.count(needle) for needle in needles)
+
+
+_lower_counts: Callable[[str, int, Sequence[str]], tuple[int, ...]] = lower_counts_python
+if _scan.COMPILED:
+    from newsclean._speedups import lower_counts as _lower_counts
 
 
 @functools.cache

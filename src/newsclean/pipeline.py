@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import operator
 import tomllib
 import types
 import typing
@@ -185,6 +186,8 @@ class Pipeline:
         # The hot loop calls these directly: no attribute lookups per document and step.
         self._calls = tuple((s.cleaner.find_edits, s.options) for s in self.steps)
         self._gates = tuple(s.cleaner.gate_for(s.options) for s in self.steps)
+        # the facts the gates ask about: the scan computes its costlier ones only if asked
+        self._want = functools.reduce(operator.or_, self._gates, 0)
         self._langs = tuple(s.cleaner.langs for s in self.steps)
         self._opens: dict[int, tuple[int, ...]] = {}
         self.name = name
@@ -214,7 +217,7 @@ class Pipeline:
         return Explained(self._run_text(text, lang, changes), changes)
 
     def _run_text(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
-        facts = scan(text)
+        facts = scan(text, self._want)
         # Code needs a backtick, a tilde, another line break than LF or an indented line: the
         # scan tells, so most texts are never searched for code (nor scanned twice).
         if not facts & (CODE_MARK | INDENTED) and not text.startswith(("    ", "\t")):
@@ -284,7 +287,7 @@ class Pipeline:
         # A step for some languages only is skipped on text in another, or in one unknown;
         # the language is looked up once, when such a step first opens (so the plain loop of
         # the tests looks it up at the first such step whose gate is open).
-        opens = self._open_steps(scan(text) if facts is None else facts)
+        opens = self._open_steps(scan(text, self._want) if facts is None else facts)
         ran, stop = 0, min(n, limit)
         skipped: frozenset[int] | None = None
         while opens and ran < stop:
@@ -306,7 +309,7 @@ class Pipeline:
                     if changes is not None:
                         changes.extend(changes_from_edits(text, edits, self.steps[i].name, at))
                     text = apply_edits(text, edits)
-                    opens = self._open_steps(scan(text))
+                    opens = self._open_steps(scan(text, self._want))
                     ran, stop = at + 1, min(at + n, limit)
                     break
             else:

@@ -8,9 +8,8 @@ since "a" and "an" are words in Spanish, French and German too ("va a usar", "un
 from __future__ import annotations
 
 import functools
-import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 import regex
@@ -79,18 +78,12 @@ _AT_PHRASES = frozenset(["least", "most", "all", "once", "first", "last", "times
 def _repeats(text: str) -> Iterator[regex.Match[str]]:
     """REPEATED_RE's matches, looked for only in the lines the compiled scan says hold a word
     that follows itself (a doubling never spans a line break): the backreference pattern
-    costs about 1 ms per article, the scan of a line a microsecond."""
-    start = 0
-    size = len(text)
-    while start < size:
-        end = text.find("\n", start)
-        end = size if end < 0 else end
-        if end - start > 2 and _scan.repeat_candidate(text[start:end]):
-            yield from REPEATED_RE.finditer(text, start, end)
-        start = end + 1
+    costs about 1 ms per article, the compiled walk a few microseconds."""
+    for start, end in _scan.repeat_lines(text):
+        yield from REPEATED_RE.finditer(text, start, end)
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.MEDIUM, gate=_scan.REPEAT, langs=ENGLISH)
 def remove_repeated_words(text: str) -> list[Edit]:
     """Drop an accidentally doubled word: ``the the`` -> ``the``, ``farm farm`` -> ``farm``.
 
@@ -114,10 +107,8 @@ def remove_repeated_words(text: str) -> list[Edit]:
     >>> remove_repeated_words("a speech for for [sic] the living")  # the editor kept it
     'a speech for for [sic] the living'
     """
-    # One compiled pass (newsclean._scan) rules out most texts: a doubled word is a run of
-    # ASCII letters that follows itself, which also finds "the the," before punctuation.
-    if not _scan.repeat_candidate(text):
-        return []
+    # One compiled pass (newsclean._scan.repeat_lines) rules out most texts and lines: a
+    # doubled word is a run of ASCII letters that follows itself, also in "the the,".
     edits: list[Edit] = []
     for m in _repeats(text):
         first, word = m.group(1), m.group(1).lower()
@@ -213,7 +204,7 @@ _CONSONANT = r"[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]"
 _WORD_REST = r"[\w'’-]{0,40}"
 # Initialisms add two shapes: "a" before F, H, L, M, N, R, S or X ("a MP" for "an MP") and
 # "an" before U ("an UN" for "a UN"), each followed by another capital.
-_SUSPECT = rf"(?:n(?= {_CONSONANT}| U[A-Z])|(?= {_VOWEL}| [FHLMNRSX][A-Z]))"
+_SUSPECT = _scan.ARTICLE_SUSPECT  # its compiled twin hands the places to look (`_matches_at`)
 ARTICLE_RE = re.compile(rf" (a{_SUSPECT}) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})")
 CAPITAL_ARTICLE_RE = re.compile(rf"(A{_SUSPECT}) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})")
 # A capital "A" is an article only at a sentence start; elsewhere it may be a label ("Plan A").
@@ -343,8 +334,9 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
     'To an FBI agent, a URL, an SQL query; a NATO, an NATO and a SWAT team'
     """
     edits: list[Edit] = []
-    capitals = CAPITAL_ARTICLE_RE.finditer(text) if "A" in text else ()
-    for m in sorted(itertools.chain(ARTICLE_RE.finditer(text), capitals), key=lambda m: m.start()):
+    lower, upper = _scan.article_candidates(text)
+    found = _matches_at(ARTICLE_RE, text, lower) + _matches_at(CAPITAL_ARTICLE_RE, text, upper)
+    for m in sorted(found, key=lambda m: m.start()):
         article, word = m.group(1), m.group(2)
         if "_" in word or any(c.isdigit() for c in word):
             continue
@@ -368,6 +360,19 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
         fixed = {"a": "an", "an": "a", "A": "An", "An": "A"}[article]
         edits.append((m.start(1), m.end(1), fixed))
     return edits
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, asked only at ``starts``: every place a match may begin,
+    from the compiled scan (a search for " a" tries every space)."""
+    found: list[re.Match[str]] = []
+    for start in starts:
+        if found and start < found[-1].end():
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            found.append(m)
+    return found
 
 
 # Pairs joined by "and" in fixed phrases; "an" between them is "and" missing its "d".
@@ -499,7 +504,7 @@ CJK_MARK_RE = re.compile(r"(?<=[A-Za-z0-9])(・|。|，)(?=([A-Za-z0-9]|\s|$))")
 _CJK_MARKS = {"・": "-", "。": ".", "，": ","}
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.MEDIUM, gate=_scan.CJK_MARK, langs=ENGLISH)
 def replace_cjk_punctuation(text: str) -> list[Edit]:
     """Map CJK punctuation in English text to English punctuation: ``part・time`` -> ``part-time``.
 
@@ -531,6 +536,7 @@ _FOREIGN_WORD_RE = regex.compile(
     r"(?=[a-z][a-z'’-]*\b)"
 )
 _FOREIGN_CHAR_RE = re.compile(_scan.FOREIGN_CLASS)
+_FOREIGN_RUN_RE = re.compile(_scan.FOREIGN_CLASS + "+")
 _NAMING_WORDS = frozenset(
     [
         "word",
@@ -572,11 +578,18 @@ def remove_untranslated_words(text: str) -> list[Edit]:
     """
     if text.isascii():
         return []
-    first = _FOREIGN_CHAR_RE.search(text)  # (the gate has seen one: this finds where)
-    if first is None:
-        return []
     edits: list[Edit] = []
-    for m in _FOREIGN_WORD_RE.finditer(text, max(0, text.rfind(" ", 0, first.start()) + 1)):
+    done = 0
+    # A word of another script starts a run of its letters: the runs are found by a search
+    # with a character set first (fast), and the whole pattern, whose variable lookbehind
+    # makes the regex module try every position, is asked only there.
+    for run in _FOREIGN_RUN_RE.finditer(text):
+        if run.start() < done:
+            continue
+        m = _FOREIGN_WORD_RE.match(text, run.start())
+        if m is None:
+            continue
+        done = m.end()
         if m.group("before").lower() in _NAMING_WORDS:
             continue
         start, end = line_at(text, m.start())
