@@ -40,6 +40,24 @@ def test_compiled_scan_matches_the_reference(text: str) -> None:
     assert _scan.scan(text) == _scan.scan_python(text)
 
 
+@given(
+    text=gate_text,
+    pairs=st.lists(st.sampled_from([" ,", "( ", " '", "’ ", " n", "éx", "aa"]), max_size=8),
+)
+def test_compiled_helpers_match_their_references(text: str, pairs: list[str]) -> None:
+    """The compiled walks that hand cleaners their places to look: pair positions, lines that
+    begin with a phrase, doubled-word lines, articles, counts for the English test."""
+    from newsclean import _speedups, _text, lang
+
+    assert _speedups.pair_positions(text, pairs) == _text.pair_positions_python(text, pairs)
+    assert _speedups.head_lines(text) == _text.head_lines_python(text)
+    assert _speedups.article_candidates(text) == _scan.article_candidates_python(text)
+    words = (" ", " the ", " is ", "aa")
+    assert _speedups.lower_counts(text, 50, words) == lang.lower_counts_python(text, 50, words)
+    lines = _speedups.repeat_lines(text)
+    assert bool(lines) == _scan._has_repeat(text)
+
+
 @given(text=gate_text)
 def test_compiled_line_spans_match_the_reference(text: str) -> None:
     from newsclean._text import _split_lines, line_spans_python

@@ -1196,6 +1196,84 @@ static PyObject *lower_counts(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* pair_positions(text, pairs): for each two-character string of pairs, the positions where
+ * it occurs (overlaps included), in order: what a str.find loop per pair gives, from one pass
+ * (a str.find for a pair with a space in it is slow, the space being everywhere). */
+#define MAX_PAIRS 32
+static PyObject *pair_positions(PyObject *self, PyObject *args) {
+    PyObject *text, *seq, *lists[MAX_PAIRS], *out = NULL;
+    Py_UCS4 first[MAX_PAIRS], second[MAX_PAIRS];
+    unsigned char bits[8192]; /* a bit per pair of low bytes: some pair may stand there */
+    Py_ssize_t n, i, m, k;
+    int kind;
+    const void *data;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UO", &text, &seq)) return NULL;
+    seq = PySequence_Fast(seq, "pair_positions() expects a sequence of str");
+    if (seq == NULL) return NULL;
+    m = PySequence_Fast_GET_SIZE(seq);
+    if (m > MAX_PAIRS) {
+        Py_DECREF(seq);
+        return PyErr_Format(PyExc_ValueError, "at most %d pairs", MAX_PAIRS);
+    }
+    memset(bits, 0, sizeof bits);
+    for (k = 0; k < m; k++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
+        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) != 2) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_ValueError, "pairs are str of two characters");
+            return NULL;
+        }
+        first[k] = PyUnicode_READ_CHAR(item, 0);
+        second[k] = PyUnicode_READ_CHAR(item, 1);
+        bits[PAIR_KEY(first[k], second[k]) >> 3] |=
+            (unsigned char)(1u << (PAIR_KEY(first[k], second[k]) & 7));
+    }
+    Py_DECREF(seq);
+    for (k = 0; k < m; k++) lists[k] = NULL;
+    for (k = 0; k < m; k++)
+        if ((lists[k] = PyList_New(0)) == NULL) goto done;
+    n = PyUnicode_GET_LENGTH(text);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+#define PAIRS_BODY(TYPE)                                                                   \
+    {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                \
+        for (i = 0; i + 1 < n; i++) {                                                      \
+            Py_UCS4 a = s[i], b = s[i + 1];                                                \
+            unsigned int key = PAIR_KEY(a, b);                                             \
+            if (!(bits[key >> 3] & (1u << (key & 7)))) continue; /* the usual case */      \
+            for (k = 0; k < m; k++) {                                                      \
+                if (first[k] == a && second[k] == b) {                                     \
+                    PyObject *at = PyLong_FromSsize_t(i);                                  \
+                    if (at == NULL || PyList_Append(lists[k], at) < 0) {                   \
+                        Py_XDECREF(at);                                                    \
+                        goto done;                                                         \
+                    }                                                                      \
+                    Py_DECREF(at);                                                         \
+                }                                                                          \
+            }                                                                              \
+        }                                                                                  \
+    }
+    if (kind == PyUnicode_1BYTE_KIND) PAIRS_BODY(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND) PAIRS_BODY(Py_UCS2)
+    else PAIRS_BODY(Py_UCS4)
+#undef PAIRS_BODY
+    out = PyTuple_New(m);
+    if (out == NULL) goto done;
+    for (k = 0; k < m; k++) {
+        PyObject *t = PyList_AsTuple(lists[k]);
+        if (t == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyTuple_SET_ITEM(out, k, t);
+    }
+done:
+    for (k = 0; k < m; k++) Py_XDECREF(lists[k]);
+    return out;
+}
+
 /* line_spans(text): ((start, end), ...) of each line, without its line break; the compiled
  * twin of newsclean._text.line_spans (see there). */
 static PyObject *line_spans(PyObject *self, PyObject *arg) {
@@ -1240,6 +1318,8 @@ static PyMethodDef methods[] = {
      "head_lines(text) -> tuple of int: the lines of 2-120 characters that begin with a head."},
     {"lower_counts", lower_counts, METH_VARARGS,
      "lower_counts(text, limit, needles) -> tuple: text[:limit].lower().count(each needle)."},
+    {"pair_positions", pair_positions, METH_VARARGS,
+     "pair_positions(text, pairs) -> tuple of tuples: where each two-character string occurs."},
     {"line_spans", line_spans, METH_O,
      "line_spans(text) -> tuple of (start, end): each line, without its line break."},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from newsclean import _scan
 from newsclean.cleaner import Edit
@@ -51,12 +51,34 @@ def head_lines_python(text: str) -> tuple[int, ...]:
     )
 
 
+def pair_positions_python(text: str, pairs: Sequence[str]) -> tuple[tuple[int, ...], ...]:
+    """Where each two-character string of ``pairs`` occurs in ``text``, overlaps included.
+
+    The reference of the compiled `pair_positions`, which reads the text once: a str.find
+    for a pair with a space in it is slow, spaces being everywhere.
+
+    >>> pair_positions_python("a , b ,c ( d", (" ,", "( "))
+    ((1, 5), (9,))
+    """
+    found = []
+    for pair in pairs:
+        at, positions = text.find(pair), []
+        while at >= 0:
+            positions.append(at)
+            at = text.find(pair, at + 1)
+        found.append(tuple(positions))
+    return tuple(found)
+
+
+pair_positions: Callable[[str, Sequence[str]], tuple[tuple[int, ...], ...]]
 if _scan.COMPILED:
     from newsclean._speedups import head_lines as _head_lines
     from newsclean._speedups import line_spans as _split_lines
+    from newsclean._speedups import pair_positions
 else:  # built without a C compiler (or NEWSCLEAN_PURE_PYTHON)
     _split_lines = line_spans_python
     _head_lines = head_lines_python
+    pair_positions = pair_positions_python
 
 
 @functools.lru_cache(maxsize=16)

@@ -20,7 +20,7 @@ from newsclean._scan import (
     SPACE_HYPHEN,
     SPACE_N_APOS,
 )
-from newsclean._text import line_at, removal_edits
+from newsclean._text import line_at, pair_positions, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
 
@@ -303,15 +303,14 @@ def join_split_contractions(text: str) -> list[Edit]:
     >>> join_split_contractions("the 'special' forces, rock 'n' roll, the players' t-shirts, plan D 'Alpha'")
     "the 'special' forces, rock 'n' roll, the players' t-shirts, plan D 'Alpha'"
     """
-    has_straight = "'" in text
-    curly = not text.isascii() and "’" in text
-    needles = [" '", " n'"] if has_straight else []
-    if curly:
-        needles += [" ’", " n’"]
+    # Every place to look, from one compiled pass: " '" " ’" (a space before an apostrophe),
+    # " n" (then an apostrophe: "does n't"), "' " "’ " (a space after one)
+    before, before_curly, spaced_n, after, after_curly = pair_positions(text, _CLITIC_PAIRS)
+    n_split = [p for p in spaced_n if text[p + 2 : p + 3] == "'"]
+    n_split_curly = [p for p in spaced_n if text[p + 2 : p + 3] == "’"]
     edits: list[Edit] = []
-    for needle in needles:
-        pos = text.find(needle)
-        while pos >= 0:
+    for places in (before, n_split, before_curly, n_split_curly):
+        for pos in places:
             if (
                 pos > 0
                 and text[pos - 1].isalpha()
@@ -325,11 +324,9 @@ def join_split_contractions(text: str) -> list[Edit]:
                 )
             ):
                 edits.append((pos, pos + 1, ""))
-            pos = text.find(needle, pos + 1)
-    for needle in (["' "] if has_straight else []) + (["’ "] if curly else []):
-        pos = text.find(needle)
+    for places in (after, after_curly):
         line_end, opened_at = -1, -1
-        while pos >= 0:
+        for pos in places:
             if pos > line_end:  # a new line: where its first single quotation opens, once
                 line_start, line_end = line_at(text, pos)
                 opened_at = _first_opening_quote(text, line_start, line_end)
@@ -340,9 +337,11 @@ def join_split_contractions(text: str) -> list[Edit]:
                 and not 0 <= opened_at < pos
             ):
                 edits.append((pos + 1, pos + 2, ""))
-            pos = text.find(needle, pos + 2)
     edits.sort()
     return edits
+
+
+_CLITIC_PAIRS = (" '", " ’", " n", "' ", "’ ")
 
 
 def _first_opening_quote(text: str, start: int, end: int) -> int:
@@ -373,12 +372,18 @@ _AFTER_OK = frozenset('"”’)],.;:!?')  # besides whitespace, may follow the m
 _OPENED_OK = frozenset('"“‘_')  # besides letters and digits, may follow "( "
 
 
-def _spaced_candidates(text: str, needles: list[str]) -> list[tuple[int, int, str]]:
-    """``(start, end, mark)`` of each removable space run, in text order ("" mark: after "(")."""
+_SPACED_NEEDLES = tuple(pair for pair, _ in _SPACED_MARKS)
+
+
+def _spaced_candidates(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, mark)`` of each removable space run, in text order ("" mark: after "(").
+
+    The needles' places come from one compiled pass (`pair_positions`); a later needle's
+    candidate at the same start replaces an earlier one's, as when each was searched in turn.
+    """
     found: dict[int, tuple[int, int, str]] = {}
-    for needle in needles:
-        pos = text.find(needle)
-        while pos >= 0:
+    for needle, places in zip(_SPACED_NEEDLES, pair_positions(text, _SPACED_NEEDLES), strict=True):
+        for pos in places:
             if needle[0] == " ":  # spaces before a mark at pos + 1
                 mark_at = pos + 1
                 start = pos
@@ -399,7 +404,6 @@ def _spaced_candidates(text: str, needles: list[str]) -> list[tuple[int, int, st
                 nxt = text[end : end + 1]
                 if nxt and (nxt.isalnum() or nxt in _OPENED_OK):
                     found[pos + 1] = (pos + 1, end, "")
-            pos = text.find(needle, pos + 1)
     return [found[k] for k in sorted(found)]
 
 
@@ -418,13 +422,8 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     >>> fix_punctuation_spacing("Shares jumped 20 % , the market said .\\nA rise of 5 % was seen.")
     'Shares jumped 20%, the market said.\\nA rise of 5 % was seen.'
     """
-    # A two-character needle is searched for only if its rarer character is there at all:
-    # finding one character is a memchr, finding a pair is several times slower.
-    needles = [t for t, mark in _SPACED_MARKS if (not mark or mark in text) and t in text]
-    if not needles:
-        return []
     edits: list[Edit] = []
-    candidates = _spaced_candidates(text, needles)
+    candidates = _spaced_candidates(text)
     starts = [c[0] for c in candidates]
     # Each line holding a candidate is read once, when its first candidate comes up: is it
     # code, how many spacing slips it has; its quote state is carried along as candidates
