@@ -50,7 +50,8 @@ def test_compiled_helpers_match_their_references(text: str, pairs: list[str]) ->
     from newsclean import _speedups, _text, lang
 
     assert _speedups.pair_positions(text, pairs) == _text.pair_positions_python(text, pairs)
-    assert _speedups.head_lines(text) == _text.head_lines_python(text)
+    for fact in (_scan.HEAD_LINE, _scan.CREDIT_LINE, _scan.PAREN_END):
+        assert _speedups.fact_lines(text, fact) == _text.fact_lines_python(text, fact)
     assert _speedups.article_candidates(text) == _scan.article_candidates_python(text)
     words = (" ", " the ", " is ", "aa")
     assert _speedups.lower_counts(text, 50, words) == lang.lower_counts_python(text, 50, words)

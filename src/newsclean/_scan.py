@@ -93,7 +93,9 @@ TRUNCATION = 1 << 34  # "chars]", the end of a news API's truncation counter
 PTB_TOKEN = 1 << 35  # "-LRB-" and its kin, "``"
 QUOTE_PAD = 1 << 36  # a straight double quote padded where a quotation opens or closes
 INDENTED = 1 << 37  # a line after the first indented by four spaces or a tab
-SITE_NAME = 1 << 38  # ".com", ".org"...: a site named in a promo line ("On Chron.com: ...")
+# A line of 2 to 120 characters that begins (after spaces and tabs) with "On ": the promo line
+# "On HoustonChronicle.com: <headline>" of drop_related_links
+ON_LINE = 1 << 38
 # A run of ASCII letters that follows itself after 1 to 4 spaces or tabs, case ignored: a
 # doubled-word candidate (`repeat_lines`). A second walk, so computed only when asked for
 # (scan's ``want``): pipelines without remove_repeated_words do not pay for it.
@@ -136,7 +138,6 @@ NEEDLES: tuple[tuple[str, int], ...] = (
             *(TEXT_START + word for word in _SECTIONS),  # a section label opening the text
         )
     ),
-    *((tld, SITE_NAME) for tld in (".co", ".org", ".net", ".ca", ".us", ".news", ".tv")),
     (" MORE", HOVERCARD),
     ("chars]", TRUNCATION),
     *(
@@ -453,6 +454,8 @@ def scan_python(text: str, want: int = ALL) -> int:
         flags |= PAREN_END
     if any(furniture_line(line) for line in lines):
         flags |= FURNITURE
+    if any(2 <= len(line) <= 120 and line.lstrip(" \t").startswith("On ") for line in lines):
+        flags |= ON_LINE
     keys = [line.strip() for line in lines]
     ends = [(len(k), k[:8], k[-8:]) for k in keys if prose_end(k)]
     if len(ends) > MAX_LINES or len(set(ends)) < len(ends):

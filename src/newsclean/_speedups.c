@@ -252,6 +252,7 @@ static int init_tables(void) {
 #define MAX_LINES 512
 #define LINE_SLOTS 1024
 #define F_FURNITURE (1ULL << 32) /* here: a line that is a photo's asset id (also a needle fact) */
+#define F_ON_LINE (1ULL << 38)   /* a line of 2-120 characters that begins "On " (after blanks) */
 
 typedef struct {
     Py_ssize_t start, len;
@@ -536,6 +537,13 @@ static unsigned long long line_facts(int kind, const void *data, Py_ssize_t n) {
             flags |= F_PAREN_END;
         if (!(flags & F_FURNITURE) && furniture_line(kind, data, start, end))
             flags |= F_FURNITURE;
+        if (len >= 2 && len <= 120 && !(flags & F_ON_LINE)) {
+            for (k = start; k < end && (PyUnicode_READ(kind, data, k) == ' ' ||
+                                        PyUnicode_READ(kind, data, k) == '\t');
+                 k++) {
+            }
+            if (starts_with(kind, data, k, end, "On ")) flags |= F_ON_LINE;
+        }
         {
             Py_ssize_t a = start, b = end;
             if (!(flags & F_DUP_LINE) && prose_end(kind, data, &a, &b)) {
@@ -1083,28 +1091,38 @@ fail:
     return NULL;
 }
 
-/* head_lines(text): the numbers of the lines of 2 to 120 characters that begin, after white
- * space and skip characters, with a head: where HEAD_LINE holds, handed to the cleaners that
- * look only there (newsclean._text.head_lines). */
-static PyObject *head_lines(PyObject *self, PyObject *arg) {
+/* fact_lines(text, fact): the numbers of the lines where a line fact holds, in order, for the
+ * cleaners that look only there (newsclean._text.fact_lines): HEAD_LINE (a line of 2 to 120
+ * characters that begins, after white space and skip characters, with a head), CREDIT_LINE (a
+ * line of 2 to 120 characters shaped as a credit) or PAREN_END (a line after a non-blank one,
+ * ending in a credit-shaped parenthesis). */
+static PyObject *fact_lines(PyObject *self, PyObject *args) {
+    PyObject *text, *out;
+    unsigned long fact;
     Py_ssize_t n, start = 0, number = 0;
-    int kind;
+    int kind, visible_before = 0;
     const void *data;
-    PyObject *out;
     (void)self;
-    if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "head_lines() expects str, got %.100s",
-                     Py_TYPE(arg)->tp_name);
+    if (!PyArg_ParseTuple(args, "Uk", &text, &fact)) return NULL;
+    if (fact != F_HEAD_LINE && fact != F_CREDIT_LINE && fact != F_PAREN_END) {
+        PyErr_SetString(PyExc_ValueError, "fact_lines() knows HEAD_LINE, CREDIT_LINE, PAREN_END");
         return NULL;
     }
-    n = PyUnicode_GET_LENGTH(arg);
-    kind = PyUnicode_KIND(arg);
-    data = PyUnicode_DATA(arg);
+    n = PyUnicode_GET_LENGTH(text);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
     out = PyList_New(0);
     if (out == NULL) return NULL;
     for (;;) {
-        Py_ssize_t end = next_newline(kind, data, start, n), len = end - start;
-        if (len >= 2 && len <= 120 && head_line(kind, data, start, end)) {
+        Py_ssize_t end = next_newline(kind, data, start, n), len = end - start, k;
+        int hit;
+        if (fact == F_HEAD_LINE)
+            hit = len >= 2 && len <= 120 && head_line(kind, data, start, end);
+        else if (fact == F_CREDIT_LINE)
+            hit = len >= 2 && len <= 120 && credit_shaped(kind, data, start, end);
+        else
+            hit = visible_before && credit_paren_end(kind, data, start, end);
+        if (hit) {
             PyObject *item = PyLong_FromSsize_t(number);
             if (item == NULL || PyList_Append(out, item) < 0) {
                 Py_XDECREF(item);
@@ -1114,6 +1132,9 @@ static PyObject *head_lines(PyObject *self, PyObject *arg) {
             Py_DECREF(item);
         }
         if (end >= n) break;
+        visible_before = 0;
+        for (k = start; k < end && !visible_before; k++)
+            visible_before = !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k));
         start = end + 1;
         number++;
     }
@@ -1314,8 +1335,8 @@ static PyObject *line_spans(PyObject *self, PyObject *arg) {
 }
 
 static PyMethodDef methods[] = {
-    {"head_lines", head_lines, METH_O,
-     "head_lines(text) -> tuple of int: the lines of 2-120 characters that begin with a head."},
+    {"fact_lines", fact_lines, METH_VARARGS,
+     "fact_lines(text, fact) -> tuple of int: the lines where a line fact holds."},
     {"lower_counts", lower_counts, METH_VARARGS,
      "lower_counts(text, limit, needles) -> tuple: text[:limit].lower().count(each needle)."},
     {"pair_positions", pair_positions, METH_VARARGS,

@@ -36,19 +36,33 @@ def line_spans_python(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def head_lines_python(text: str) -> tuple[int, ...]:
-    """Numbers of the lines of 2 to 120 characters that begin, after white space and bullets,
-    as a line of the phrase lists does (`_scan.LINE_HEADS`): the lines where the HEAD_LINE
-    fact holds, and the only ones that can be boilerplate or a lead-in. The reference.
+def fact_lines_python(text: str, fact: int) -> tuple[int, ...]:
+    """Numbers of the lines where a line fact of the scan holds: the reference of the compiled
+    `fact_lines`, which hands cleaners the only lines they can act on.
 
-    >>> head_lines_python("Troops left.\\n\\n• Read more: x\\nAdvertisement")
+    HEAD_LINE: 2 to 120 characters that begin, after white space and bullets, as a line of
+    the phrase lists does (boilerplate, a lead-in); CREDIT_LINE: 2 to 120 characters shaped
+    as a photo credit; PAREN_END: after a non-blank line, ending in a credit's parenthesis.
+
+    >>> fact_lines_python("Troops left.\\n\\n• Read more: x\\nAdvertisement", _scan.HEAD_LINE)
     (2, 3)
     """
-    return tuple(
-        i
-        for i, line in enumerate(text.split("\n"))
-        if 2 <= len(line) <= 120 and _scan.head_line(line)
-    )
+    lines = text.split("\n")
+    if fact == _scan.HEAD_LINE:
+        return tuple(
+            i for i, line in enumerate(lines) if 2 <= len(line) <= 120 and _scan.head_line(line)
+        )
+    if fact == _scan.CREDIT_LINE:
+        return tuple(
+            i for i, line in enumerate(lines) if 2 <= len(line) <= 120 and _scan.credit_shaped(line)
+        )
+    if fact == _scan.PAREN_END:
+        return tuple(
+            i
+            for i in range(1, len(lines))
+            if lines[i - 1].strip() and _scan.credit_paren_end(lines[i])
+        )
+    raise ValueError("fact_lines() knows HEAD_LINE, CREDIT_LINE, PAREN_END")
 
 
 def pair_positions_python(text: str, pairs: Sequence[str]) -> tuple[tuple[int, ...], ...]:
@@ -72,20 +86,43 @@ def pair_positions_python(text: str, pairs: Sequence[str]) -> tuple[tuple[int, .
 
 pair_positions: Callable[[str, Sequence[str]], tuple[tuple[int, ...], ...]]
 if _scan.COMPILED:
-    from newsclean._speedups import head_lines as _head_lines
+    from newsclean._speedups import fact_lines as _fact_lines
     from newsclean._speedups import line_spans as _split_lines
     from newsclean._speedups import pair_positions
 else:  # built without a C compiler (or NEWSCLEAN_PURE_PYTHON)
     _split_lines = line_spans_python
-    _head_lines = head_lines_python
+    _fact_lines = fact_lines_python
     pair_positions = pair_positions_python
 
 
-@functools.lru_cache(maxsize=16)
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, asked only at ``starts``, which must hold every place a
+    match may begin (from a compiled walk: `pair_positions`, `_scan.article_candidates`). A
+    search for a pattern that begins with a space tries every space; this tries a few places.
+
+    >>> [m.group() for m in matches_at(re.compile(" -[A-Z]"), "al -Assad, a -b", [2, 12])]
+    [' -A']
+    """
+    found: list[re.Match[str]] = []
+    for start in starts:
+        if found and start < found[-1].end():
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+@functools.lru_cache(maxsize=32)
+def fact_lines(text: str, fact: int) -> tuple[int, ...]:
+    """`fact_lines_python`, compiled when it can be; cached, as the boilerplate, lead-in and
+    related-link cleaners ask for the same lines of the same text."""
+    return _fact_lines(text, fact)
+
+
 def head_lines(text: str) -> tuple[int, ...]:
-    """`head_lines_python`, compiled when it can be; cached, as the boilerplate and lead-in
-    cleaners ask it of the same text."""
-    return _head_lines(text)
+    """The lines that begin as a line of the phrase lists does (HEAD_LINE)."""
+    return fact_lines(text, _scan.HEAD_LINE)
 
 
 @functools.lru_cache(maxsize=16)

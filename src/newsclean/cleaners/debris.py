@@ -19,13 +19,20 @@ from newsclean._scan import (
     HEAD_LINE,
     HOVERCARD,
     LINE_SKIP,
+    ON_LINE,
     PAREN_END,
-    SITE_NAME,
     TRUNCATION,
-    credit_shaped,
     prose_end,
 )
-from newsclean._text import SHORT_LINE, drop_lines, head_lines, is_blank, line_spans, short_lines
+from newsclean._text import (
+    SHORT_LINE,
+    drop_lines,
+    fact_lines,
+    head_lines,
+    is_blank,
+    line_spans,
+    short_lines,
+)
 from newsclean.cleaner import Edit, Risk, cleaner
 
 
@@ -175,17 +182,13 @@ def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]
     >>> drop_caption_blocks(block, keep_credited=True).splitlines()[2]
     'A man carries his belongings through a street in Sarmin (Ghaith Alsayed/AP)'
     """
-    if ")" not in text:
-        return []
     spans = line_spans(text)
     drop: list[int] = []
-    for i in range(1, len(spans)):
+    for i in fact_lines(text, PAREN_END):  # after a non-blank line, ending as a credit can
         start, end = spans[i]
-        if not text[max(start, end - 3) : end].rstrip().endswith(")"):  # the end, before slicing
-            continue
         line = text[start:end]
         credit = CREDIT_RE.search(line, max(0, len(line) - 160))  # a credit ends the line
-        if not credit or is_blank(text, spans[i - 1]):
+        if not credit:
             continue
         caption = line[: credit.start()]
         if near_duplicate(text[spans[i - 1][0] : spans[i - 1][1]], caption):
@@ -205,17 +208,11 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
     >>> drop_photo_credit_lines("Photo: the image showed troops leaving Idlib on Tuesday, officials said.")
     'Photo: the image showed troops leaving Idlib on Tuesday, officials said.'
     """
-    # A credit is a whole short line; walking the cached short lines is cheaper than asking
-    # the whole text for "/", "\n(" and five credit words (a scan each).
-    shorts = short_lines(text)
-    if not shorts:
-        return []
+    # A credit is a whole short line shaped as one: the compiled walk hands over those lines
     spans = line_spans(text)
     drop = []
-    for i in shorts:
+    for i in fact_lines(text, CREDIT_LINE):
         line = text[spans[i][0] : spans[i][1]]
-        if not credit_shaped(line):
-            continue  # the CREDIT_LINE fact, per line: no credit shape can match
         if CREDIT_LINE_RE.match(line) and not _SENTENCE_END_RE.search(line):
             drop.append(i)
     return drop_lines(text, spans, drop)
@@ -240,9 +237,6 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
     'Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats'
     """
     keys = [line.strip() for line in text.split("\n")]
-    prose = [key for key in keys if prose_end(key)]
-    if len(set(prose)) == len(prose):  # no paragraph that ends as a sentence repeats
-        return []
     seen_once: set[str] = set()
     repeated: set[str] = set()
     for key in keys:
@@ -559,8 +553,8 @@ def _pictograph(char: str) -> bool:
 
 
 # Every shape it drops has a line that begins with a lead-in phrase (HEAD_LINE: a promo
-# label, a bare lead-in, a block heading, "Read more <site>") or is "On <site>: ..." (SITE_NAME).
-@cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE | SITE_NAME)
+# label, a bare lead-in, a block heading, "Read more <site>") or is "On <site>: ..." (ON_LINE).
+@cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE | ON_LINE)
 def drop_related_links(text: str) -> list[Edit]:
     """Drop promotion of other stories: ``Read more: <headline>`` lines, related blocks, cards.
 

@@ -20,7 +20,7 @@ from newsclean._scan import (
     SPACE_HYPHEN,
     SPACE_N_APOS,
 )
-from newsclean._text import line_at, pair_positions, removal_edits
+from newsclean._text import line_at, matches_at, pair_positions, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
 
@@ -226,10 +226,9 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
     >>> join_spaced_hyphens("the air is tense- suddenly you take out poetry install -E extras")
     'the air is tense- suddenly you take out poetry install -E extras'
     """
-    if " -" not in text and "- " not in text:
-        return []
+    spaced_before, spaced_after = pair_positions(text, (" -", "- "))
     edits: list[Edit] = []
-    for m in SPACE_HYPHEN_RE.finditer(text):
+    for m in matches_at(SPACE_HYPHEN_RE, text, spaced_before):
         left = _word_before(text, m.start())
         if not left:
             continue
@@ -245,7 +244,7 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
             )
         ):
             edits.append((m.start(), m.start() + 1, ""))
-    for m in HYPHEN_SPACE_RE.finditer(text):
+    for m in matches_at(HYPHEN_SPACE_RE, text, spaced_after):
         left = _word_before(text, m.start())
         if left and left.lower() in _PREFIXES and m.group(1).lower() not in _SUSPENDERS:
             edits.append((m.start() + 1, m.end(), ""))

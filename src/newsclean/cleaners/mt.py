@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from importlib import resources
 
 import regex
 
 from newsclean import _scan
-from newsclean._text import line_at
+from newsclean._text import line_at, matches_at
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
 
@@ -335,7 +335,7 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     lower, upper = _scan.article_candidates(text)
-    found = _matches_at(ARTICLE_RE, text, lower) + _matches_at(CAPITAL_ARTICLE_RE, text, upper)
+    found = matches_at(ARTICLE_RE, text, lower) + matches_at(CAPITAL_ARTICLE_RE, text, upper)
     for m in sorted(found, key=lambda m: m.start()):
         article, word = m.group(1), m.group(2)
         if "_" in word or any(c.isdigit() for c in word):
@@ -360,19 +360,6 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
         fixed = {"a": "an", "an": "a", "A": "An", "An": "A"}[article]
         edits.append((m.start(1), m.end(1), fixed))
     return edits
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
-    """``pattern.finditer(text)``, asked only at ``starts``: every place a match may begin,
-    from the compiled scan (a search for " a" tries every space)."""
-    found: list[re.Match[str]] = []
-    for start in starts:
-        if found and start < found[-1].end():
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            found.append(m)
-    return found
 
 
 # Pairs joined by "and" in fixed phrases; "an" between them is "and" missing its "d".
