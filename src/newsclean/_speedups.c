@@ -403,7 +403,9 @@ static char heads[MAX_HEADS][MAX_HEAD_LEN + 1];
 static int nheads;
 static Py_UCS4 skip_chars[MAX_SKIP];
 static int nskip;
-static unsigned char head_first[128]; /* the folded first letters of the heads */
+/* The heads by their first character (folded as head_at folds): head_order[heads_from[c] ..
+ * heads_to[c]) are the heads that begin with c, so a line is compared with those only. */
+static int head_order[MAX_HEADS], heads_from[128], heads_to[128];
 
 static int skipped(Py_UCS4 c) {
     int k;
@@ -441,13 +443,22 @@ static int head_at(int kind, const void *data, Py_ssize_t at, Py_ssize_t end, co
 
 static int head_line(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
     Py_UCS4 c;
-    int k;
+    int k, first;
     while (start < end && skipped(PyUnicode_READ(kind, data, start))) start++;
     if (start >= end) return 0; /* heads are never empty */
     c = PyUnicode_READ(kind, data, start);
-    if (c < 128 && !head_first[c | 0x20]) return 0; /* the usual exit: no head starts so */
-    for (k = 0; k < nheads; k++)
-        if (head_at(kind, data, start, end, heads[k])) return 1;
+    /* the head's first character, as head_at folds: a letter either case; beyond ASCII only
+     * U+0130 and U+212A match (as i and k); anything else exactly */
+    if (c < 128)
+        first = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (int)(c | 0x20) : (int)c;
+    else if (c == 0x130)
+        first = 'i';
+    else if (c == 0x212a)
+        first = 'k';
+    else
+        return 0;
+    for (k = heads_from[first]; k < heads_to[first]; k++) /* only heads that begin so */
+        if (head_at(kind, data, start, end, heads[head_order[k]])) return 1;
     return 0;
 }
 
@@ -481,11 +492,14 @@ static PyObject *set_line_heads(PyObject *self, PyObject *args) {
         memcpy(heads[i], ascii, (size_t)len + 1);
     }
     nheads = (int)n;
-    memset(head_first, 0, sizeof head_first);
-    for (i = 0; i < n; i++) {
-        unsigned char h = (unsigned char)heads[i][0];
-        head_first[h >= 'a' && h <= 'z' ? h : (h | 0x20) & 0x7f] = 1;
-        if (h == 'i' || h == 'k' || !(h >= 'a' && h <= 'z')) head_first[h] = 1;
+    {
+        int c, filled = 0;
+        for (c = 0; c < 128; c++) {
+            heads_from[c] = filled;
+            for (i = 0; i < n; i++)
+                if ((unsigned char)heads[i][0] == c) head_order[filled++] = (int)i;
+            heads_to[c] = filled;
+        }
     }
     nskip = (int)PyUnicode_GET_LENGTH(skip);
     for (i = 0; i < nskip; i++) skip_chars[i] = PyUnicode_READ_CHAR(skip, i);
