@@ -56,6 +56,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "padded single quotes": lambda n: "\" a \" ' b ' " * (n // 12),
     "twice-escaped numeric references": lambda n: "&amp;amp;#1; x " * (n // 15),
     "wrapped tag attributes": lambda n: '<span a="b"\n' * (n // 12),
+    # one line of spaced full stops: a file-name check searched from the line's start per slip
+    "spaced full stops": lambda n: "x . " * (n // 4),
 }
 
 

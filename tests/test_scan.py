@@ -9,6 +9,7 @@ made by every injector.
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from hypothesis import assume, given
@@ -182,6 +183,88 @@ def test_find_based_cleaners_match_their_reference_regex(text: str) -> None:
     assert unescape_moses_escapes.find_edits(text) == moses
     zero_width = [(m.start(), m.end(), "") for m in ZERO_WIDTH_RE.finditer(text)]
     assert remove_zero_width_characters.find_edits(text) == zero_width
+
+
+CODE_PIECES = [
+    " ",
+    "x",
+    "=",
+    "==",
+    "=>",
+    "-",
+    ">",
+    ":",
+    "{",
+    "}",
+    "lambda",
+    "lambdas",
+    "f",
+    "(",
+    ")",
+]
+CODE_PIECES += [
+    "FROM",
+    "import",
+    "from",
+    "os.path",
+    "def",
+    ">>>",
+    "...",
+    "$",
+    "#!",
+    "//",
+    "./",
+    "\n",
+]
+CODE_PIECES += ["\t", "a.b", "'", '"', "[", "]", "_", "é", "if", ":\n", "SELECT"]
+
+
+@given(line=st.lists(st.sampled_from(CODE_PIECES), max_size=14).map("".join))
+def test_code_lines_found_in_parts_match_the_whole_pattern(line: str) -> None:
+    from newsclean._code import CODE_LINE_RE, looks_like_code
+
+    assert looks_like_code(line) == (CODE_LINE_RE.search(line) is not None)
+
+
+MARK_PIECES = [
+    " ",
+    " .",
+    " ,",
+    "a",
+    "the",
+    "The",
+    "x",
+    "trailing",
+    "\n",
+    "__init__.py",
+    "a.b",
+    "_",
+    "-",
+]
+MARK_PIECES += ["/", "1", "é", "an", "lone", "(", "xthe", ".", "b"]
+
+
+@given(text=st.lists(st.sampled_from(MARK_PIECES), max_size=30).map("".join))
+def test_named_marks_and_names_match_the_patterns_asked_from_the_slip(text: str) -> None:
+    """fix_punctuation_spacing asks whether a mark is named ("a trailing ,") or follows a
+    file's name ("__init__.py .") only where the word before can be one; the answers must be
+    the patterns', searched back from the slip over the line."""
+    from newsclean._text import line_at
+    from newsclean.cleaners.detokenize import (
+        _MENTION_RE,
+        _NAME_END_RE,
+        _name_before,
+        _named_mark,
+    )
+
+    for start in range(1, len(text)):
+        if not re.match(" +[,.]", text[start:]) or text[start - 1] == " ":
+            continue  # only where a slip's space run begins, before "," or "."
+        line_start, _ = line_at(text, start)
+        named = _MENTION_RE.search(text, max(line_start, start - 40), start) is not None
+        assert _named_mark(text, line_start, start) == named
+        name = _NAME_END_RE.search(text, line_start, start) is not None
+        assert _name_before(text, line_start, start) == name
 
 
 UNTRANSLATED_PIECES = ["кожна", "дякуємо", " ", "every", "the", "word", "1", "-", "'", "\n", "a"]

@@ -574,32 +574,48 @@ def drop_related_links(text: str) -> list[Edit]:
     """
     spans = line_spans(text)
     drop: list[int] = []
+    # What a line is depends on the line alone: a page repeating one line thousands of times
+    # has it judged once (the items under a heading still depend on where it stands).
+    kinds: dict[str, str] = {}
     for i in _promo_candidates(text, spans):
         line = text[spans[i][0] : spans[i][1]]
-        # a label has a colon; a heading is short or begins "More"; a card's end "Read more"
-        head4 = line.lstrip()[:4].lower()
-        short = len(line) <= 40
-        if ":" not in line and not short and head4 not in ("more", "read"):
-            continue
-        promo = _PROMO_RE.match(line) if ":" in line else None
-        if (
-            promo
-            and (promo.group("label") is None or _key(promo.group("label")) in _lead_ins())
-            and _headline(promo.group("head"), 20)
-        ):
+        kind = kinds.get(line)
+        if kind is None:
+            kind = kinds[line] = _promo_kind(line)
+        if kind == "promo":
             drop.append(i)
-            continue
-        if (short and _bare_lead_in(line)) or (head4 == "more" and _BLOCK_HEAD_RE.match(line)):
+        elif kind == "heading":
             items = _items_after(text, spans, i)
             if len(items) >= 2:
                 drop += [i, *items]
-            continue
-        if head4 == "read" and i >= 2 and _CARD_END_RE.match(line):
+        elif kind == "card end" and i >= 2:
             dek = text[spans[i - 1][0] : spans[i - 1][1]].rstrip()
             head = text[spans[i - 2][0] : spans[i - 2][1]]
             if dek.endswith(("…", "...")) and _headline(head) and head.strip():
                 drop += [i - 2, i - 1, i]
     return drop_lines(text, spans, sorted(set(drop)))
+
+
+def _promo_kind(line: str) -> str:
+    """ "promo" (a lead-in label or "On <site>", a colon, a headline), "heading" (a bare lead-in
+    or a related block's heading), "card end" ("Read more <site>"), or "" (none of them)."""
+    # a label has a colon; a heading is short or begins "More"; a card's end "Read more"
+    head4 = line.lstrip()[:4].lower()
+    short = len(line) <= 40
+    if ":" not in line and not short and head4 not in ("more", "read"):
+        return ""
+    promo = _PROMO_RE.match(line) if ":" in line else None
+    if (
+        promo
+        and (promo.group("label") is None or _key(promo.group("label")) in _lead_ins())
+        and _headline(promo.group("head"), 20)
+    ):
+        return "promo"
+    if (short and _bare_lead_in(line)) or (head4 == "more" and _BLOCK_HEAD_RE.match(line)):
+        return "heading"
+    if head4 == "read" and _CARD_END_RE.match(line):
+        return "card end"
+    return ""
 
 
 def _promo_candidates(text: str, spans: tuple[tuple[int, int], ...]) -> list[int]:

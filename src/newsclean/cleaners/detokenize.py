@@ -447,7 +447,7 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
         if (
             mark in ",."
             and text[end + 1 : end + 3].strip()[:1].islower()
-            and _MENTION_RE.search(text, max(line_start, start - 40), start)
+            and _named_mark(text, line_start, start)
         ):
             continue  # "a trailing , in a list": the mark is named, not used
         if not mark:  # "( word"
@@ -458,7 +458,7 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
         ):
             continue
         if mark == "." and (
-            _NAME_END_RE.search(text, line_start, start) or text[end + 1 : end + 3] == " /"
+            _name_before(text, line_start, start) or text[end + 1 : end + 3] == " /"
         ):
             continue  # "the __init__.py .", "COPY . /app": a name, a path or a command
         if mark in _FRENCH_SPACED:
@@ -515,6 +515,37 @@ _MENTION_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ee]ach|[Ee]very|[Aa]ny)"
     r"(?: (?:trailing|leading|closing|opening|dangling|missing|extra|final|following|single|lone))?\Z"
 )
+
+
+# The last letters of the words `_MENTION_RE` can end with: a slip after any other letter is
+# not a named mark, and needs no regex (a line of thousands of slips asks each).
+_MENTION_ENDS = frozenset("anehsygl")
+
+
+def _named_mark(text: str, line_start: int, start: int) -> bool:
+    """Does a determiner (and maybe a word for where it stands) end at ``start``, naming the
+    mark after it: "a trailing , in a list", "the . key" (`_MENTION_RE`)?"""
+    return (
+        text[start - 1 : start] in _MENTION_ENDS
+        # its longest match, "every following", has 15 characters
+        and _MENTION_RE.search(text, max(line_start, start - 16), start) is not None
+    )
+
+
+def _name_before(text: str, line_start: int, start: int) -> bool:
+    """Does the token ending at ``start`` name a file, a module or an address (`_NAME_END_RE`)?
+    The token is the run of name characters back from ``start``; the search runs over it only
+    (once per slip on a long line, a search from the line's start was quadratic), and only
+    when the word holds a dot, a slash or an underscore."""
+    word = text[max(line_start, text.rfind(" ", line_start, start) + 1) : start]
+    if "." not in word and "/" not in word and "_" not in word:
+        return False
+    k = start
+    while k > line_start and (text[k - 1].isalnum() or text[k - 1] in "_./-"):
+        k -= 1
+    return _NAME_END_RE.search(text, k, start) is not None
+
+
 # The end of a token that names a file, a module or an address (a dot, slash or underscore
 # inside it): a space before the full stop after it is kept.
 _NAME_END_RE = re.compile(r"[\w-](?:[./][A-Za-z_]|_)[\w./-]*\Z")
