@@ -278,7 +278,17 @@ def head_line(line: str) -> bool:
     at = 0
     while at < len(line) and (line[at].isspace() or line[at] in LINE_SKIP):
         at += 1
-    return at < len(line) and any(head_at(line, at, head) for head in LINE_HEADS)
+    if at >= len(line):
+        return False
+    first = line[at]  # folded as head_at folds: only heads that begin so are tried
+    first = "i" if first == "\u0130" else "k" if first == "\u212a" else first
+    first = first.lower() if first.isascii() else first
+    return any(head_at(line, at, head) for head in _HEADS_BY_FIRST.get(first, ()))
+
+
+_HEADS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    first: tuple(h for h in LINE_HEADS if h[0] == first) for first in {h[0] for h in LINE_HEADS}
+}
 
 
 _LEAD_CODECS = ("cp1252", "latin-1", "cp1251", "cp1250", "iso-8859-2", "mac_roman", "cp437")
@@ -373,9 +383,6 @@ def _foreign_letters() -> tuple[str, str]:
 
 
 FOREIGN_LETTERS, FOREIGN_CLASS = _foreign_letters()
-# A letter as the compiled scan classes characters: ASCII letters, and beyond ASCII what
-# str.isalnum() accepts but U+2019 (read as an apostrophe)
-_LETTER = r"(?:[A-Za-z]|(?![\x00-\x7f\u2019])\w)"
 _CONTROL_CHARS = "".join(chr(c) for c in (*range(9), 11, *range(14, 32), 127, *range(128, 160)))
 _CHAR_FACTS = (
     ("&", AMP),
@@ -390,16 +397,13 @@ _CHAR_FACTS = (
 )
 _PATTERN_FACTS = (
     (re.compile("[" + re.escape(_CONTROL_CHARS) + "]"), CONTROL),
-    (MOJIBAKE_RE, MOJIBAKE),
     (re.compile(FOREIGN_CLASS), FOREIGN_SCRIPT),
     (re.compile(f"[{UMLAUTS}]"), UMLAUT),
     (re.compile(f"[{re.escape(CODE_MARKS)}]"), CODE_MARK),
     (re.compile("[\u200b\u200c\u200d\u2060]"), ZERO_WIDTH),
     (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
     (re.compile(r"[(\[] "), OPEN_SPACE),
-    (re.compile(f"{_LETTER} -{_LETTER}"), SPACE_HYPHEN),
     (re.compile("%[BCDFGHJKLMNPQRSTVWXYZ]"), PERCENT_CAP),
-    (re.compile(f"{_LETTER}- {_LETTER}"), HYPHEN_SPACE),
     (re.compile(" ['’]"), SPACE_APOS),
     (re.compile(" n['’]"), SPACE_N_APOS),
     (re.compile(r"[ \t](?:[\n\r]|\Z)"), TRAILING_WS),
@@ -419,6 +423,32 @@ _PATTERN_FACTS = (
 ALL = (1 << 64) - 1  # scan's default ``want``: every fact
 
 
+# Every MOJIBAKE_RE match begins with one of these
+_MOJIBAKE_SIGN_RE = re.compile(f"[{re.escape(MOJIBAKE_LEADS)}\x80-\x9f\x1a]")
+
+
+def _scan_letter(char: str) -> bool:
+    """A letter as the compiled scan classes characters: an ASCII letter, or beyond ASCII
+    what str.isalnum() accepts but U+2019 (read as an apostrophe)."""
+    return (
+        ("a" <= char <= "z")
+        or ("A" <= char <= "Z")
+        or (char > "\x7f" and char != "\u2019" and char.isalnum())
+    )
+
+
+def _letters_around(text: str, pair: str) -> bool:
+    """Does ``pair`` occur with a letter right before it and right after it ("al -Assad" for
+    " -", "al- Assad" for "- ")?"""
+    found = text.find(pair)
+    while found >= 0:
+        if found and found + 2 < len(text) and _scan_letter(text[found - 1]):
+            if _scan_letter(text[found + 2]):
+                return True
+        found = text.find(pair, found + 1)
+    return False
+
+
 def scan_python(text: str, want: int = ALL) -> int:
     """The facts of ``text``: the reference implementation, in plain Python.
 
@@ -434,6 +464,13 @@ def scan_python(text: str, want: int = ALL) -> int:
     for pattern, fact in _PATTERN_FACTS:
         if pattern.search(text):
             flags |= fact
+    # three facts whose patterns are slow to search for: found from a cheap first sign
+    if _MOJIBAKE_SIGN_RE.search(text) and MOJIBAKE_RE.search(text):
+        flags |= MOJIBAKE
+    if _letters_around(text, " -"):
+        flags |= SPACE_HYPHEN
+    if _letters_around(text, "- "):
+        flags |= HYPHEN_SPACE
     body = text.lstrip(" \t\n\r")
     if "\n" in text[: len(text) - len(body)]:  # a line break before the first visible char
         flags |= BLANKS
@@ -465,10 +502,16 @@ def scan_python(text: str, want: int = ALL) -> int:
     return flags | _needle_facts(text)
 
 
+# A superset of the REPEAT fact (its words bounded by ASCII letters only), for a quick no
+_MAYBE_REPEAT_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,20})[ \t]{1,4}(?i:\1)(?![A-Za-z])")
+
+
 def _has_repeat(text: str) -> bool:
     """The REPEAT fact, as the compiled walk reads it: runs of letters (ASCII letters, and
     beyond ASCII what str.isalpha accepts); a run of 1 to 20 ASCII letters, then 1 to 4
     spaces or tabs, then the same run in any ASCII case."""
+    if not _MAYBE_REPEAT_RE.search(text):
+        return False  # not even the letters of a doubled word: no need to walk the text
     runs: list[tuple[int, int, bool]] = []
     start, ascii_run = -1, True
     for i, c in enumerate(text + " "):
