@@ -442,9 +442,13 @@ def _letters_around(text: str, pair: str) -> bool:
     " -", "al- Assad" for "- ")?"""
     found = text.find(pair)
     while found >= 0:
-        if found and found + 2 < len(text) and _scan_letter(text[found - 1]):
-            if _scan_letter(text[found + 2]):
-                return True
+        if (
+            found
+            and found + 2 < len(text)
+            and _scan_letter(text[found - 1])
+            and _scan_letter(text[found + 2])
+        ):
+            return True
         found = text.find(pair, found + 1)
     return False
 
