@@ -57,8 +57,9 @@ A_AN = 1 << 21
 STOP_LOWER = 1 << 22
 LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
 # Two lines that end as sentences (`prose_end`) and, stripped of white space, have the same
-# length and the same first and last eight characters (a superset of a repeated paragraph), or
-# more than MAX_LINES such lines.
+# length and the same first and last eight characters, the later of 8 words or more (a
+# superset of a repeated paragraph of drop_duplicate_paragraphs' default min_words), or more
+# than MAX_LINES lines that end as sentences.
 DUP_LINE = 1 << 24
 # A line of 2 to 120 characters shaped as a photo credit can be (`credit_shaped`).
 CREDIT_LINE = 1 << 25
@@ -497,10 +498,17 @@ def scan_python(text: str, want: int = ALL) -> int:
         flags |= FURNITURE
     if any(2 <= len(line) <= 120 and line.lstrip(" \t").startswith("On ") for line in lines):
         flags |= ON_LINE
-    keys = [line.strip() for line in lines]
-    ends = [(len(k), k[:8], k[-8:]) for k in keys if prose_end(k)]
-    if len(ends) > MAX_LINES or len(set(ends)) < len(ends):
-        flags |= DUP_LINE
+    seen: set[tuple[int, str, str]] = set()
+    prose = 0
+    for key in (line.strip() for line in lines):
+        if not prose_end(key):
+            continue
+        prose += 1
+        ends = (len(key), key[:8], key[-8:])
+        if (ends in seen and key.count(" ") >= 7) or prose > MAX_LINES:
+            flags |= DUP_LINE
+            break
+        seen.add(ends)
     if want & REPEAT and _has_repeat(text):
         flags |= REPEAT
     return flags | _needle_facts(text)

@@ -38,7 +38,8 @@ enum {
                                 ! or ?): a one-word fragment, found by the needle pass */
     F_LEAD_LINE = 1 << 23,   /* a line of 2-40 characters with no a-z, or with ":" or "…" */
     F_DUP_LINE = 1 << 24,    /* two lines ending as sentences, alike at both ends once stripped
-                                of white space (or over 512 such lines) */
+                                of white space, the later of 8 words or more (or over 512
+                                lines ending as sentences) */
     F_CREDIT_LINE = 1 << 25, /* a line of 2-120 characters that begins (after white space) with
                                 "(", "Photo", "Picture", "Image", "Credit" or "Foto", or has
                                 "/" before A-Z or "d" (an agency: "Ghaith Alsayed/AP") */
@@ -567,18 +568,27 @@ static unsigned long long line_facts(int kind, const void *data, Py_ssize_t n) {
                 } else {
                     uint64_t key = line_key(kind, data, a, klen);
                     size_t slot = (size_t)(key % LINE_SLOTS);
+                    int alike = 0;
                     while (slots[slot].scan == scans) {
                         if (slots[slot].key == key && slots[slot].len == klen &&
                             same_ends(kind, data, slots[slot].start, a, klen)) {
-                            flags |= F_DUP_LINE;
+                            alike = 1; /* counted once: it is in the table already */
                             break;
                         }
                         slot = (slot + 1) % LINE_SLOTS;
                     }
-                    slots[slot].start = a;
-                    slots[slot].len = klen;
-                    slots[slot].key = key;
-                    slots[slot].scan = scans;
+                    if (alike) {
+                        /* a repeat a paragraph could be: 8 words (7 spaces) or more */
+                        Py_ssize_t spaces = 0;
+                        for (k = a; k < b && spaces < 7; k++)
+                            spaces += PyUnicode_READ(kind, data, k) == ' ';
+                        if (spaces >= 7) flags |= F_DUP_LINE;
+                    } else {
+                        slots[slot].start = a;
+                        slots[slot].len = klen;
+                        slots[slot].key = key;
+                        slots[slot].scan = scans;
+                    }
                 }
             }
         }

@@ -218,7 +218,8 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
     return drop_lines(text, spans, drop)
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=DUP_LINE)
+# The gate counts 8 words, the default min_words: another value asks the cleaner itself.
+@cleaner(family="debris", risk=Risk.LOW, gate=DUP_LINE, ungated_by=("min_words",))
 def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
     """Drop a prose paragraph that an extractor repeated; the first stays.
 
