@@ -446,6 +446,7 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
             continue
         if (
             mark in ",."
+            and text[start - 1] in _MENTION_ENDS  # (cheap first: the regex is asked rarely)
             and text[end + 1 : end + 3].strip()[:1].islower()
             and _named_mark(text, line_start, start)
         ):
@@ -453,14 +454,12 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
         if not mark:  # "( word"
             edits.append((start, end, ""))
             continue
-        if mark == "." and (
-            text[end + 1 : end + 2] == "." or text[end + 1 : end + 3] == " ."  # ". . ." is style
-        ):
-            continue
-        if mark == "." and (
-            _name_before(text, line_start, start) or text[end + 1 : end + 3] == " /"
-        ):
-            continue  # "the __init__.py .", "COPY . /app": a name, a path or a command
+        if mark == ".":
+            after = text[end + 1 : end + 3]
+            if after[:1] == "." or after == " .":
+                continue  # ". . ." is style
+            if after == " /" or _name_before(text, line_start, start):
+                continue  # "the __init__.py .", "COPY . /app": a name, a path or a command
         if mark in _FRENCH_SPACED:
             if mark == ":" and text[start - 1].isdigit():
                 continue
