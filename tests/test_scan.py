@@ -82,7 +82,19 @@ def test_compiled_scan_matches_the_reference_on_long_texts(text: str) -> None:
 
 
 SEAM_PATTERNS = [" an b", " a e", "An b", "A e", ". x", " n'", " ,", "( ", "- ", " -", "%M", " \n"]
-SEAM_PATTERNS += ["\n\n\n", "\n \n\t\n", "x \n"]
+SEAM_PATTERNS += [
+    "\n\n\n",
+    "\n \n\t\n",
+    "x \n",
+    "y 're.",
+    "x 's",
+    "D 'A",
+    "x 'sa",
+    "a -b",
+    "a- b",
+    "t' s.",
+    "y' re ",
+]
 
 
 @pytest.mark.parametrize("pattern", SEAM_PATTERNS)

@@ -45,7 +45,9 @@ SPACE_CLOSE = 1 << 13  # " ," " ." " ;" " :" " !" " ?" " )" " ]"
 OPEN_SPACE = 1 << 14  # "( " "[ "
 SPACE_HYPHEN = 1 << 15  # a letter, " -", a letter: "al -Assad"
 HYPHEN_SPACE = 1 << 16  # a letter, "- ", a letter: "al- Assad"
-SPACE_APOS = 1 << 17  # " '" " ’"
+# A letter, " '" (or " ’"), then a capital, or one or two letters (the first a consonant but
+# n) and no more: a clitic split from its word ("Turkey 's", "they 're"), an elided name
+SPACE_APOS = 1 << 17
 SPACE_N_APOS = 1 << 18  # " n'" " n’"
 TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
 BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last (CR blank)
@@ -71,8 +73,8 @@ HEAD_LINE = 1 << 26
 # (Cyrillic, Greek, Arabic, Hebrew, CJK, Hangul, Devanagari, Thai, Georgian, Armenian): the
 # gate of remove_untranslated_words.
 FOREIGN_SCRIPT = 1 << 27
-# "' s", "’ t": an apostrophe, a space, a lowercase consonant (not n): a clitic split after its
-# apostrophe ("what' s", "don' t"), the gate's fact of join_split_contractions.
+# A letter, "' " (or "’ "), then one or two letters, the first a lowercase consonant but n, and
+# no more: a clitic split after its apostrophe ("what' s", "don' t", "they' re").
 APOS_SPACE_LOWER = 1 << 28
 # ä ö ü Ä Ö Ü: the gate of join_split_diacritics (a word a byte-level tokeniser split there)
 UMLAUT = 1 << 29
@@ -405,7 +407,6 @@ _PATTERN_FACTS = (
     (re.compile(r" [,.;:!?)\]]"), SPACE_CLOSE),
     (re.compile(r"[(\[] "), OPEN_SPACE),
     (re.compile("%[BCDFGHJKLMNPQRSTVWXYZ]"), PERCENT_CAP),
-    (re.compile(" ['’]"), SPACE_APOS),
     (re.compile(" n['’]"), SPACE_N_APOS),
     (re.compile(r"[ \t](?:[\n\r]|\Z)"), TRAILING_WS),
     (
@@ -417,7 +418,6 @@ _PATTERN_FACTS = (
         A_AN,
     ),
     (re.compile(r"[.!?] [^\W\d_A-Z]{3,20}\."), STOP_LOWER),
-    (re.compile("['’] [bcdfghjklmpqrstvwxyz]"), APOS_SPACE_LOWER),
 )
 
 
@@ -426,6 +426,17 @@ ALL = (1 << 64) - 1  # scan's default ``want``: every fact
 
 # Every MOJIBAKE_RE match begins with one of these
 _MOJIBAKE_SIGN_RE = re.compile(f"[{re.escape(MOJIBAKE_LEADS)}\x80-\x9f\x1a]")
+
+
+_LETTER = r"(?:[A-Za-z]|(?![\x00-\x7f\u2019])\w)"  # as `_scan_letter` reads one
+_SPLIT_CLITIC_RE = re.compile(
+    f"{_LETTER} ['’](?:[A-Z]|[bcdfghjklmpqrstvwxyz](?:{_LETTER})?(?!{_LETTER}|['’]))"
+)
+
+
+_GLUED_CLITIC_RE = re.compile(
+    f"{_LETTER}['’] [bcdfghjklmpqrstvwxyz](?:{_LETTER})?(?!{_LETTER}|['’])"
+)
 
 
 def _scan_letter(char: str) -> bool:
@@ -472,6 +483,10 @@ def scan_python(text: str, want: int = ALL) -> int:
     # three facts whose patterns are slow to search for: found from a cheap first sign
     if _MOJIBAKE_SIGN_RE.search(text) and MOJIBAKE_RE.search(text):
         flags |= MOJIBAKE
+    if (" '" in text or " ’" in text) and _SPLIT_CLITIC_RE.search(text):
+        flags |= SPACE_APOS
+    if ("' " in text or "’ " in text) and _GLUED_CLITIC_RE.search(text):
+        flags |= APOS_SPACE_LOWER
     if _letters_around(text, " -"):
         flags |= SPACE_HYPHEN
     if _letters_around(text, "- "):

@@ -29,7 +29,8 @@ enum {
     F_OPEN_SPACE = 1 << 14,  /* "( " "[ " */
     F_SPACE_HYPHEN = 1 << 15,/* a letter, " -", a letter: "al -Assad" */
     F_HYPHEN_SPACE = 1 << 16,/* a letter, "- ", a letter: "al- Assad" */
-    F_SPACE_APOS = 1 << 17,  /* " '" " ’" */
+    F_SPACE_APOS = 1 << 17,  /* a letter, " '", then a capital, or one or two letters (the first a
+                                consonant) and no more: "Turkey 's", "D 'Agata" */
     F_SPACE_N_APOS = 1 << 18,/* " n'" " n’" */
     F_TRAILING_WS = 1 << 19, /* a space or tab before \n, \r or the end */
     F_BLANKS = 1 << 20,      /* leading blank lines, two blank lines in a row, trailing ones */
@@ -45,7 +46,8 @@ enum {
                                 "/" before A-Z or "d" (an agency: "Ghaith Alsayed/AP") */
     F_HEAD_LINE = 1 << 26,   /* a line of 2-120 characters that begins, after white space and
                                 bullets, with one of the heads set by set_line_heads() */
-    F_APOS_SPACE_LOWER = 1 << 28 /* "' x", "’ x", x a lowercase consonant: "what' s" */
+    F_APOS_SPACE_LOWER = 1 << 28 /* a letter, "' ", then one or two letters (the first a lower-
+                                    case consonant but n) and no more: "what' s" */
 };
 
 /* The scan is a small automaton over character classes: per character, a lookup of its own
@@ -69,11 +71,18 @@ enum {
     NCLASS
 };
 /* Longer contexts, each standing on its last character's class (`base`). */
-enum { P_SN = NCLASS, P_SA, P_SA_S, P_SAN, P_SAN_S, P_A_S, P_AN, P_AN_S, P_APOS_S,
+enum { P_SN = NCLASS, P_SA, P_SA_S, P_SAN, P_SAN_S, P_A_S, P_AN, P_AN_S,
+       P_WQ,    /* a letter, an apostrophe */
+       P_WQS,   /* then a space: "what' " */
+       P_WQSC,  /* then a consonant: "what' s" */
+       P_WQSCC, /* then a letter: "they' re" */
        P_WS,  /* a letter, a space */
        P_WSH, /* a letter, a space, a hyphen: "al -" */
        P_WH,  /* a letter, a hyphen */
        P_WHS, /* a letter, a hyphen, a space: "al- " */
+       P_WSQ,   /* a letter, a space, an apostrophe: "Turkey '" */
+       P_WSQC,  /* then a consonant: "Turkey 's" */
+       P_WSQCC, /* then a letter: "they 're" */
        NPREV };
 enum { B_START, B_LEAD, B_V0, B_V1, B_V2, NBLANK }; /* blank-line states */
 #define NSTATE (NPREV * NBLANK)
@@ -101,10 +110,11 @@ static unsigned int unpack(uint32_t code) {
 }
 
 static int base_of(int p) {
-    static const int base[NPREV - NCLASS] = {C_N,     C_LA,    C_SPACE, C_N,
-                                              C_SPACE, C_SPACE, C_N,     C_SPACE,
-                                              C_SPACE, C_SPACE, C_HYPHEN, C_HYPHEN,
-                                              C_SPACE};
+    static const int base[NPREV - NCLASS] = {C_N,     C_LA,    C_SPACE,  C_N,
+                                              C_SPACE, C_SPACE, C_N,      C_SPACE,
+                                              C_APOS,  C_SPACE, C_LCON,   C_LCON,
+                                              C_SPACE, C_HYPHEN, C_HYPHEN, C_SPACE,
+                                              C_APOS,  C_LCON,  C_LCON};
     return p < NCLASS ? p : base[p - NCLASS];
 }
 
@@ -121,18 +131,22 @@ static unsigned int context_emit(int p, int k) {
     unsigned int out = 0;
     if (b == C_SPACE) {
         if (k == C_CLOSE || k == C_STOP) out |= F_SPACE_CLOSE;
-        if (k == C_APOS) out |= F_SPACE_APOS;
         if (k == C_NL || k == C_CR) out |= F_TRAILING_WS;
     }
     if (b == C_TAB && (k == C_NL || k == C_CR)) out |= F_TRAILING_WS;
     if (b == C_OPEN && k == C_SPACE) out |= F_OPEN_SPACE;
+    /* a clitic split from its word ("Turkey 's", "isn 't", "they 're"): one or two letters
+     * after the apostrophe, then no letter; or an elided name ("D 'Agata") */
+    if (p == P_WSQ && (k == C_UA || k == C_UVOW || k == C_UU || k == C_UCON || k == C_UANL))
+        out |= F_SPACE_APOS;
+    if ((p == P_WSQC || p == P_WSQCC) && !letter(k) && k != C_APOS) out |= F_SPACE_APOS;
     if (p == P_WSH && letter(k)) out |= F_SPACE_HYPHEN;
     if (p == P_WHS && letter(k)) out |= F_HYPHEN_SPACE;
     if (b == C_PERCENT && (k == C_UCON || k == C_UANL)) out |= F_PERCENT_CAP;
     if (p == P_SN && k == C_APOS) out |= F_SPACE_N_APOS;
     if ((p == P_SA_S || p == P_A_S) && (vowel(k) || k == C_UANL)) out |= F_A_AN;
     if ((p == P_SAN_S || p == P_AN_S) && (consonant(k) || k == C_UU)) out |= F_A_AN;
-    if (p == P_APOS_S && k == C_LCON) out |= F_APOS_SPACE_LOWER;
+    if ((p == P_WQSC || p == P_WQSCC) && !letter(k) && k != C_APOS) out |= F_APOS_SPACE_LOWER;
     return out;
 }
 
@@ -144,13 +158,19 @@ static int context_next(int p, int k) {
     if (p == C_UA && k == C_SPACE) return P_A_S;
     if (p == C_UA && k == C_N) return P_AN;
     if (p == P_AN && k == C_SPACE) return P_AN_S;
-    if (b == C_APOS && k == C_SPACE) return P_APOS_S;
+    if (p == P_WQ && k == C_SPACE) return P_WQS;
+    if (p == P_WQS && k == C_LCON) return P_WQSC;
+    if (p == P_WQSC && letter(k)) return P_WQSCC;
     if (b == C_SPACE && k == C_N) return P_SN;
     if (b == C_SPACE && k == C_LA) return P_SA;
     if (letter(b) && k == C_SPACE) return P_WS;
     if (letter(b) && k == C_HYPHEN) return P_WH;
     if (letter_space(p) && k == C_HYPHEN) return P_WSH;
     if (p == P_WH && k == C_SPACE) return P_WHS;
+    if (letter_space(p) && k == C_APOS) return P_WSQ;
+    if (letter(b) && k == C_APOS) return P_WQ;
+    if (p == P_WSQ && k == C_LCON) return P_WSQC;
+    if (p == P_WSQC && letter(k)) return P_WSQCC;
     return k;
 }
 
@@ -233,7 +253,9 @@ static int init_tables(void) {
         for (b = 0; b < NBLANK; b++)
             final_emit[b * NPREV + p] =
                 ((base_of(p) == C_SPACE || base_of(p) == C_TAB) ? F_TRAILING_WS : 0) |
-                ((b == B_LEAD || b == B_V2) ? F_BLANKS : 0);
+                ((b == B_LEAD || b == B_V2) ? F_BLANKS : 0) |
+                ((p == P_WSQC || p == P_WSQCC) ? F_SPACE_APOS : 0) | /* "Turkey 's" ends it */
+                ((p == P_WQSC || p == P_WQSCC) ? F_APOS_SPACE_LOWER : 0);
     return 0;
 }
 
@@ -823,13 +845,13 @@ static unsigned long long needle_facts(int kind, const void *data, Py_ssize_t n)
 
 /* Up to four automata over consecutive parts of the text, stepped in turn, overlap their
  * table loads (one automaton alone waits on each). A part may begin anywhere after a visible
- * character (not a space, tab, CR or line break): its automaton starts four characters earlier
+ * character (not a space, tab, CR or line break): its automaton starts six characters earlier
  * and reads them without emitting. That gives it the true state: the context is a function
- * of the last four characters (its longest pattern is " an "), and after a visible character
+ * of the last five characters at most ("y 're"), and after a visible character
  * the blank-line state is "no break since". Parts begin at the first such position from each
  * quarter point (within an eighth, else fewer parts). Fills bounds[0..parts]; returns parts. */
 #define MAX_PARTS 4
-#define WARM_UP 4
+#define WARM_UP 6
 
 static Py_ssize_t part_start(int kind, const void *data, Py_ssize_t from, Py_ssize_t stop) {
     Py_ssize_t i;
