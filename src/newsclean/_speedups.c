@@ -927,6 +927,19 @@ static int split_parts(int kind, const void *data, Py_ssize_t n, Py_ssize_t *bou
             for (k = bounds[j] + common; k < bounds[j + 1]; k++) STEP_AT(k, j)             \
     }
 
+/* The str argument of a function of this module, read: its length, kind and data. Returns 0,
+ * or -1 with a TypeError set that names the function. */
+static int read_text(PyObject *arg, const char *fn, Py_ssize_t *n, int *kind, const void **data) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s() expects str, got %.100s", fn, Py_TYPE(arg)->tp_name);
+        return -1;
+    }
+    *n = PyUnicode_GET_LENGTH(arg);
+    *kind = PyUnicode_KIND(arg);
+    *data = PyUnicode_DATA(arg);
+    return 0;
+}
+
 #define F_REPEAT (1ULL << 39) /* a doubled-word candidate (has_repeat): asked for, not always */
 static int has_repeat(int kind, const void *data, Py_ssize_t n);
 
@@ -944,17 +957,11 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         return NULL;
     }
     arg = args[0];
-    if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "scan() expects str, got %.100s", Py_TYPE(arg)->tp_name);
-        return NULL;
-    }
+    if (read_text(arg, "scan", &n, &kind, &data) < 0) return NULL;
     if (nargs == 2) {
         want = PyLong_AsUnsignedLongLongMask(args[1]);
         if (want == (unsigned long long)-1 && PyErr_Occurred()) return NULL;
     }
-    n = PyUnicode_GET_LENGTH(arg);
-    kind = PyUnicode_KIND(arg);
-    data = PyUnicode_DATA(arg);
     parts = split_parts(kind, data, n, bounds);
     row[0] = (uint32_t)(B_START * NPREV + C_OTHER) * NCLASS;
     for (j = 1; j < MAX_PARTS; j++) row[j] = (uint32_t)(B_V0 * NPREV + C_OTHER) * NCLASS;
@@ -1049,14 +1056,7 @@ static PyObject *repeat_lines(PyObject *self, PyObject *arg) {
     const void *data;
     PyObject *out;
     (void)self;
-    if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "repeat_lines() expects str, got %.100s",
-                     Py_TYPE(arg)->tp_name);
-        return NULL;
-    }
-    n = PyUnicode_GET_LENGTH(arg);
-    kind = PyUnicode_KIND(arg);
-    data = PyUnicode_DATA(arg);
+    if (read_text(arg, "repeat_lines", &n, &kind, &data) < 0) return NULL;
     out = PyList_New(0);
     if (out == NULL) return NULL;
     if (kind == PyUnicode_1BYTE_KIND) REPEAT_BODY(Py_UCS1, REPEAT_LINE)
@@ -1086,14 +1086,7 @@ static PyObject *article_candidates(PyObject *self, PyObject *arg) {
     const void *data;
     PyObject *lower, *upper, *out;
     (void)self;
-    if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "article_candidates() expects str, got %.100s",
-                     Py_TYPE(arg)->tp_name);
-        return NULL;
-    }
-    n = PyUnicode_GET_LENGTH(arg);
-    kind = PyUnicode_KIND(arg);
-    data = PyUnicode_DATA(arg);
+    if (read_text(arg, "article_candidates", &n, &kind, &data) < 0) return NULL;
     lower = PyList_New(0);
     upper = PyList_New(0);
     if (lower == NULL || upper == NULL) goto fail;
@@ -1349,14 +1342,7 @@ static PyObject *line_spans(PyObject *self, PyObject *arg) {
     const void *data;
     PyObject *out;
     (void)self;
-    if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "line_spans() expects str, got %.100s",
-                     Py_TYPE(arg)->tp_name);
-        return NULL;
-    }
-    n = PyUnicode_GET_LENGTH(arg);
-    kind = PyUnicode_KIND(arg);
-    data = PyUnicode_DATA(arg);
+    if (read_text(arg, "line_spans", &n, &kind, &data) < 0) return NULL;
     for (i = next_newline(kind, data, 0, n); i < n; i = next_newline(kind, data, i + 1, n)) lines++;
     out = PyTuple_New(lines);
     if (out == NULL) return NULL;
