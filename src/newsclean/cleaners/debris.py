@@ -118,13 +118,19 @@ def drop_orphaned_lead_ins(text: str) -> list[Edit]:
     """
     spans = line_spans(text)
     drop: list[int] = []
+    orphaned: dict[str | None, bool] = {}  # what follows, judged once per distinct line
     for i in head_lines(text):  # a lead-in begins as a phrase of the lists does
         start, end = spans[i]
         if end - start > 40 or not lead_in_phrase(text[start:end]):
             continue
-        nxt = next((j for j in range(i + 1, len(spans)) if not is_blank(text, spans[j])), None)
-        following = None if nxt is None else text[spans[nxt][0] : spans[nxt][1]]
-        if is_orphaned_lead_in(following):
+        j = i + 1
+        while j < len(spans) and is_blank(text, spans[j]):
+            j += 1
+        following = text[spans[j][0] : spans[j][1]] if j < len(spans) else None
+        verdict = orphaned.get(following)
+        if verdict is None:
+            verdict = orphaned[following] = is_orphaned_lead_in(following)
+        if verdict:
             drop.append(i)
     return drop_lines(text, spans, drop)
 
