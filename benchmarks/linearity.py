@@ -3,7 +3,8 @@
 For each adversarial input family it times a run at size n and at 4n (best of a few repeats,
 CPU time) and prints the growth ratio time(4n) / time(n). Linear work gives about 4; the bound
 is 4.5. Quadratic work gives about 16. It also reports the cost in seconds per MB at 4n: linear
-but slow is a stall too (one hostile field must not hold a worker for seconds), bound 0.5 s/MB.
+but slow is a stall too (one hostile field must not hold a worker for seconds), bound 0.5 s/MB
+for a cleaner and 1.5 s/MB for a profile (about thirty cleaners).
 
     python benchmarks/linearity.py                 # n = 1 MB (4n = 4 MB), all cleaners, both profiles
     python benchmarks/linearity.py --size-kb 20    # a quick run
@@ -25,7 +26,11 @@ import newsclean
 from newsclean.registry import all_cleaners
 
 BOUND = 4.5
-SECONDS_PER_MB = 0.5
+SECONDS_PER_MB = 0.5  # each cleaner alone
+# A profile runs about thirty cleaners, each held to 0.5 s/MB, and runs them again after a
+# change; on the densest hostile families several have work on every few characters. A
+# field of 1 MB may then hold a worker for 1.5 s at most.
+PROFILE_SECONDS_PER_MB = 1.5
 
 # Each family makes about `size` characters of text built to provoke backtracking or rescans.
 FAMILIES: dict[str, Callable[[int], str]] = {
@@ -122,10 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, func in targets.items():
         row: dict[str, float] = {}
         cost_row: dict[str, float] = {}
+        cost_bound = PROFILE_SECONDS_PER_MB if name.startswith("profile:") else SECONDS_PER_MB
         for family_name, family in FAMILIES.items():
             ratio, cost = growth(func, family, n, args.repeats)
             for _ in range(3):  # timing noise can make linear work look super-linear, never
-                if ratio <= BOUND and cost <= SECONDS_PER_MB:  # the reverse: so the best of
+                if ratio <= BOUND and cost <= cost_bound:  # the reverse: so the best of
                     break  # up to four measures counts
                 again, again_cost = growth(func, family, n, args.repeats)
                 ratio, cost = min(ratio, again), min(cost, again_cost)
@@ -133,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             cost_row[family_name] = round(cost, 4)
             if ratio > BOUND:
                 failures.append(f"{name} on {family_name}: x{ratio:.1f}")
-            if cost > SECONDS_PER_MB:
+            if cost > cost_bound:
                 failures.append(f"{name} on {family_name}: {cost:.2f} s/MB")
         results[name], costs[name] = row, cost_row
         top = max(row, key=lambda k: row[k])
@@ -145,14 +151,20 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     print(
-        f"\nn = {n:,} characters; bounds x{BOUND} and {SECONDS_PER_MB} s/MB; "
+        f"\nn = {n:,} characters; bounds x{BOUND}, {SECONDS_PER_MB} s/MB a cleaner and "
+        f"{PROFILE_SECONDS_PER_MB} s/MB a profile; "
         f"worst x{worst:.2f}, {worst_cost:.3f} s/MB"
     )
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             report = {"n": n, "bound": BOUND, "ratios": results}
             json.dump(
-                {**report, "seconds_per_mb_bound": SECONDS_PER_MB, "seconds_per_mb": costs},
+                {
+                    **report,
+                    "seconds_per_mb_bound": SECONDS_PER_MB,
+                    "profile_seconds_per_mb_bound": PROFILE_SECONDS_PER_MB,
+                    "seconds_per_mb": costs,
+                },
                 out,
                 indent=1,
             )
