@@ -277,6 +277,8 @@ def test_named_marks_and_names_match_the_patterns_asked_from_the_slip(text: str)
         assert _named_mark(text, line_start, start) == named
         name = _NAME_END_RE.search(text, line_start, start) is not None
         assert _name_before(text, line_start, start) == name
+        word = text[(text.rfind(" ", line_start, start) + 1) or line_start : start]
+        assert not name or "." in word or "/" in word or "_" in word  # the loop's quick no
 
 
 UNTRANSLATED_PIECES = ["кожна", "дякуємо", " ", "every", "the", "word", "1", "-", "'", "\n", "a"]

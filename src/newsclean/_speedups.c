@@ -1334,6 +1334,75 @@ done:
     return out;
 }
 
+/* spaced_candidates(text, marks, before_ok, after_ok, opened_ok): the space runs
+ * fix_punctuation_spacing may remove, as (start, end, mark), in order: spaces before a mark
+ * of marks (a letter, digit or before_ok character before them; white space, the end or an
+ * after_ok character after the mark), and spaces after "(" or "[" (mark "") before a letter,
+ * digit or opened_ok character. The compiled twin of _spaced_candidates_python (see there). */
+static int in_str(PyObject *chars, Py_UCS4 c) {
+    return PyUnicode_FindChar(chars, c, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+}
+
+static PyObject *spaced_candidates(PyObject *self, PyObject *args) {
+    PyObject *text, *marks, *before_ok, *after_ok, *opened_ok, *out, *empty;
+    Py_ssize_t n, i;
+    int kind;
+    unsigned char is_mark[128]; /* the marks are ASCII */
+    const void *data;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UUUUU", &text, &marks, &before_ok, &after_ok, &opened_ok))
+        return NULL;
+    if (read_text(text, "spaced_candidates", &n, &kind, &data) < 0) return NULL;
+    memset(is_mark, 0, sizeof is_mark);
+    for (i = 0; i < PyUnicode_GET_LENGTH(marks); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(marks, i);
+        if (c < 128) is_mark[c] = 1;
+    }
+    out = PyList_New(0);
+    empty = PyUnicode_New(0, 0);
+    if (out == NULL || empty == NULL) goto fail;
+    for (i = 0; i + 1 < n; i++) {
+        Py_UCS4 a = PyUnicode_READ(kind, data, i), b;
+        PyObject *item = NULL;
+        if (a != ' ' && a != '(' && a != '[') continue; /* most characters */
+        b = PyUnicode_READ(kind, data, i + 1);
+        if (a == ' ' && b < 128 && is_mark[b]) {
+            Py_ssize_t start = i;
+            Py_UCS4 before, after;
+            while (start > 0 && PyUnicode_READ(kind, data, start - 1) == ' ') start--;
+            if (start == 0) continue;
+            before = PyUnicode_READ(kind, data, start - 1);
+            if (!Py_UNICODE_ISALNUM(before) && !in_str(before_ok, before)) continue;
+            if (i + 2 < n) {
+                after = PyUnicode_READ(kind, data, i + 2);
+                if (!Py_UNICODE_ISSPACE(after) && !in_str(after_ok, after)) continue;
+            }
+            item = Py_BuildValue("(nnN)", start, i + 1, PyUnicode_FromOrdinal((int)b));
+        } else if ((a == '(' || a == '[') && b == ' ') {
+            Py_ssize_t end = i + 1;
+            Py_UCS4 next;
+            while (end < n && PyUnicode_READ(kind, data, end) == ' ') end++;
+            if (end >= n) continue;
+            next = PyUnicode_READ(kind, data, end);
+            if (!Py_UNICODE_ISALNUM(next) && !in_str(opened_ok, next)) continue;
+            item = Py_BuildValue("(nnO)", i + 1, end, empty);
+        } else {
+            continue;
+        }
+        if (item == NULL || PyList_Append(out, item) < 0) {
+            Py_XDECREF(item);
+            goto fail;
+        }
+        Py_DECREF(item);
+    }
+    Py_DECREF(empty);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(empty);
+    return NULL;
+}
+
 /* line_spans(text): ((start, end), ...) of each line, without its line break; the compiled
  * twin of newsclean._text.line_spans (see there). */
 static PyObject *line_spans(PyObject *self, PyObject *arg) {
@@ -1373,6 +1442,8 @@ static PyMethodDef methods[] = {
      "lower_counts(text, limit, needles) -> tuple: text[:limit].lower().count(each needle)."},
     {"pair_positions", pair_positions, METH_VARARGS,
      "pair_positions(text, pairs) -> tuple of tuples: where each two-character string occurs."},
+    {"spaced_candidates", spaced_candidates, METH_VARARGS,
+     "spaced_candidates(text, marks, before_ok, after_ok, opened_ok) -> list of (start, end, mark)."},
     {"line_spans", line_spans, METH_O,
      "line_spans(text) -> tuple of (start, end): each line, without its line break."},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from newsclean._code import looks_like_code
 from newsclean._scan import (
     APOS_SPACE_LOWER,
     AT,
+    COMPILED,
     HYPHEN_SPACE,
     LT,
     OPEN_SPACE,
@@ -23,6 +25,10 @@ from newsclean._scan import (
 from newsclean._text import line_at, matches_at, pair_positions, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
+
+_compiled_spaced: Callable[[str, str, str, str, str], list[tuple[int, int, str]]] | None = None
+if COMPILED:
+    from newsclean._speedups import spaced_candidates as _compiled_spaced
 
 # Moses' tokenizer writes "@-@", "@,@" and "@.@" for hyphens and separators inside words and
 # numbers ("well @-@ known", "1 @,@ 000"). The @x@ shape never occurs in prose.
@@ -375,10 +381,23 @@ _SPACED_NEEDLES = tuple(pair for pair, _ in _SPACED_MARKS)
 
 
 def _spaced_candidates(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, mark)`` of each removable space run, in text order ("" mark: after "(").
+    """``(start, end, mark)`` of each removable space run, in text order ("" mark: after "("):
+    the compiled walk when there is one (a line of thousands of slips costs it microseconds),
+    else `_spaced_candidates_python`."""
+    if _compiled_spaced is None:
+        return _spaced_candidates_python(text)
+    return sorted(_compiled_spaced(text, _MARKS, _BEFORE, _AFTER, _OPENED))
 
-    The needles' places come from one compiled pass (`pair_positions`); a later needle's
-    candidate at the same start replaces an earlier one's, as when each was searched in turn.
+
+_MARKS = ",.;:!?)]"
+_BEFORE, _AFTER, _OPENED = ("".join(sorted(x)) for x in (_BEFORE_OK, _AFTER_OK, _OPENED_OK))
+
+
+def _spaced_candidates_python(text: str) -> list[tuple[int, int, str]]:
+    """The reference of `_spaced_candidates`.
+
+    The needles' places come from one pass (`pair_positions`); a later needle's candidate at
+    the same start replaces an earlier one's, as when each was searched in turn.
     """
     found: dict[int, tuple[int, int, str]] = {}
     for needle, places in zip(_SPACED_NEEDLES, pair_positions(text, _SPACED_NEEDLES), strict=True):
@@ -458,8 +477,13 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
             after = text[end + 1 : end + 3]
             if after[:1] == "." or after == " .":
                 continue  # ". . ." is style
-            if after == " /" or _name_before(text, line_start, start):
-                continue  # "the __init__.py .", "COPY . /app": a name, a path or a command
+            if after == " /":
+                continue  # "COPY . /app": a path or a command
+            word = text[(text.rfind(" ", line_start, start) + 1) or line_start : start]
+            if ("." in word or "/" in word or "_" in word) and _name_before(
+                text, line_start, start
+            ):
+                continue  # "the __init__.py .": a name (a name's word holds one of those)
         if mark in _FRENCH_SPACED:
             if mark == ":" and text[start - 1].isdigit():
                 continue
@@ -534,11 +558,7 @@ def _named_mark(text: str, line_start: int, start: int) -> bool:
 def _name_before(text: str, line_start: int, start: int) -> bool:
     """Does the token ending at ``start`` name a file, a module or an address (`_NAME_END_RE`)?
     The token is the run of name characters back from ``start``; the search runs over it only
-    (once per slip on a long line, a search from the line's start was quadratic), and only
-    when the word holds a dot, a slash or an underscore."""
-    word = text[max(line_start, text.rfind(" ", line_start, start) + 1) : start]
-    if "." not in word and "/" not in word and "_" not in word:
-        return False
+    (once per slip on a long line, a search from the line's start was quadratic)."""
     k = start
     while k > line_start and (text[k - 1].isalnum() or text[k - 1] in "_./-"):
         k -= 1
