@@ -58,6 +58,9 @@ def test_compiled_helpers_match_their_references(text: str, pairs: list[str]) ->
     assert _speedups.lower_counts(text, 50, words) == lang.lower_counts_python(text, 50, words)
     lines = _speedups.repeat_lines(text)
     assert bool(lines) == _scan._has_repeat(text)
+    from newsclean.cleaners.detokenize import _spaced_candidates, _spaced_candidates_python
+
+    assert _spaced_candidates(text) == _spaced_candidates_python(text)
 
 
 @given(text=gate_text)
