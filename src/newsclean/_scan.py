@@ -6,8 +6,17 @@ skips every cleaner whose gate bits are all clear, so clean text costs this one 
 of a dozen substring searches. A gate is a promise: a test checks, per cleaner, that it
 finds no edit wherever its gate is closed.
 
+A fact should say "this cleaner will find something" rather than "a character it looks for
+occurs": on real news the coarse facts were open on most articles. So facts describe shapes
+(a space and a hyphen between letters, a clitic split from its word, a mojibake lead before a
+continuation), literal clues (`NEEDLES`) and line shapes (a credit, a phrase's start). A
+fact that costs a walk of its own (REPEAT) is computed only when asked: ``scan(text, want)``
+with the pipeline's gates as ``want``.
+
 `scan` is compiled (``_speedups.c``) when a C compiler was there at install time; otherwise
 `scan_python`, the reference, which the compiled one must match bit for bit (a property test).
+The compiled module also hands cleaners the places to look (`article_candidates`,
+`repeat_lines`, and `newsclean._text.fact_lines` and `pair_positions`), each with a reference.
 """
 
 from __future__ import annotations
