@@ -194,6 +194,7 @@ def key_offset(needle: str) -> int:
 def _needle_facts(text: str) -> int:
     flags = 0
     stripped = None
+    present: dict[str, bool] = {}  # a needle's rarest character, looked for once per text
     for needle, fact in NEEDLES:
         if flags & fact:
             continue
@@ -204,10 +205,22 @@ def _needle_facts(text: str) -> int:
         elif needle.endswith(TEXT_END):
             found = text.endswith(needle[:-1])
         else:
-            found = needle in text
+            char = _RAREST[needle]
+            there = present.get(char)
+            if there is None:
+                there = present[char] = char in text
+            found = there and needle in text
         if found:
             flags |= fact
     return flags
+
+
+def _rarest(needle: str) -> str:
+    rank = {c: i for i, c in enumerate(_COMMON)}
+    return max(needle, key=lambda c: rank.get(c, len(_COMMON)))
+
+
+_RAREST = {needle: _rarest(needle) for needle, _ in NEEDLES}
 
 
 MAX_LINES = 512  # past this many lines ending as sentences, DUP_LINE is set without comparing
