@@ -266,6 +266,7 @@ def test_named_marks_and_names_match_the_patterns_asked_from_the_slip(text: str)
     the patterns', searched back from the slip over the line."""
     from newsclean._text import line_at
     from newsclean.cleaners.detokenize import (
+        _MENTION_ENDS,
         _MENTION_RE,
         _NAME_END_RE,
         _name_before,
@@ -278,6 +279,7 @@ def test_named_marks_and_names_match_the_patterns_asked_from_the_slip(text: str)
         line_start, _ = line_at(text, start)
         named = _MENTION_RE.search(text, max(line_start, start - 40), start) is not None
         assert _named_mark(text, line_start, start) == named
+        assert not named or text[start - 1] in _MENTION_ENDS  # the loop's quick no
         name = _NAME_END_RE.search(text, line_start, start) is not None
         assert _name_before(text, line_start, start) == name
         word = text[(text.rfind(" ", line_start, start) + 1) or line_start : start]

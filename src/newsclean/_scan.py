@@ -66,7 +66,6 @@ A_AN = 1 << 21
 # ". word." (also after "!" or "?"): a word of 3 to 20 letters other than A-Z with a full stop,
 # after a sentence's end: the one-word fragment drop_stray_fragments looks for
 STOP_LOWER = 1 << 22
-LEAD_LINE = 1 << 23  # a line of 2 to 40 characters with no a-z, or with ":" or "…"
 # Two lines that end as sentences (`prose_end`) and, stripped of white space, have the same
 # length and the same first and last eight characters, the later of 8 words or more (a
 # superset of a repeated paragraph of drop_duplicate_paragraphs' default min_words), or more
@@ -172,6 +171,7 @@ NEEDLES: tuple[tuple[str, int], ...] = (
 # How common a character is in English news, most common first: the compiled scan keys each
 # needle by its rarest pair of neighbours, so that it looks closer at few positions.
 _COMMON = " etaoinshrdlcumwfgyp,.\nbv0123456789TSACMBPRDHIkNEFGLWOJKUVjxqYzQXZ"
+_RANK = {c: i for i, c in enumerate(_COMMON)}  # anything else is rarer still
 
 
 def key_offset(needle: str) -> int:
@@ -183,9 +183,8 @@ def key_offset(needle: str) -> int:
     """
     if len(needle) == 1:
         return 0
-    rank = {c: i for i, c in enumerate(_COMMON)}
     scores = [
-        rank.get(needle[i], len(_COMMON)) + rank.get(needle[i + 1], len(_COMMON))
+        _RANK.get(needle[i], len(_COMMON)) + _RANK.get(needle[i + 1], len(_COMMON))
         for i in range(len(needle) - 1)
     ]
     return max(range(len(scores)), key=lambda i: (scores[i], i))
@@ -215,16 +214,12 @@ def _needle_facts(text: str) -> int:
     return flags
 
 
-def _rarest(needle: str) -> str:
-    rank = {c: i for i, c in enumerate(_COMMON)}
-    return max(needle, key=lambda c: rank.get(c, len(_COMMON)))
-
-
-_RAREST = {needle: _rarest(needle) for needle, _ in NEEDLES}
+_RAREST = {  # each needle's rarest character: looked for first, by the reference
+    needle: max(needle, key=lambda c: _RANK.get(c, len(_COMMON))) for needle, _ in NEEDLES
+}
 
 
 MAX_LINES = 512  # past this many lines ending as sentences, DUP_LINE is set without comparing
-_LOWER_RE = re.compile("[a-z]")
 
 ALWAYS = 0  # the gate of a cleaner that always runs
 
@@ -322,8 +317,8 @@ _LEAD_CODECS = ("cp1252", "latin-1", "cp1251", "cp1250", "iso-8859-2", "mac_roma
 def _mojibake_leads() -> str:
     """What the lead byte of a UTF-8 sequence (0xC2-0xF4) becomes when the bytes are read in
     one of the codepages whose mix-ups with UTF-8 ftfy repairs: Windows-1252 and Latin-1,
-    Windows-1251, Windows-1250 and ISO-8859-2, MacRoman, code page 437. Mojibake of any of them (and of two in
-    a row) holds one. Left out: MacRoman's curly quotes, dashes, ellipsis,
+    Windows-1251, Windows-1250 and ISO-8859-2, MacRoman, code page 437. Mojibake of any of
+    them (and of two in a row) holds one. Left out: MacRoman's curly quotes, dashes, ellipsis,
     guillemets, no-break space, euro sign and middle dot (lead bytes of Cyrillic, Armenian and
     Arabic read as MacRoman, a mix-up not seen in the wild), which correct text is full of.
     """
@@ -502,7 +497,7 @@ def scan_python(text: str, want: int = ALL) -> int:
     for pattern, fact in _PATTERN_FACTS:
         if pattern.search(text):
             flags |= fact
-    # three facts whose patterns are slow to search for: found from a cheap first sign
+    # facts whose patterns are slow to search for: asked only after a cheap first sign
     if _MOJIBAKE_SIGN_RE.search(text) and MOJIBAKE_RE.search(text):
         flags |= MOJIBAKE
     if (" '" in text or " ’" in text) and _SPLIT_CLITIC_RE.search(text):
@@ -520,11 +515,6 @@ def scan_python(text: str, want: int = ALL) -> int:
     if tail.count("\n") >= 2:  # a blank line after the last visible char
         flags |= BLANKS
     lines = text.split("\n")
-    if any(
-        2 <= len(line) <= 40 and (not _LOWER_RE.search(line) or ":" in line or "…" in line)
-        for line in lines
-    ):
-        flags |= LEAD_LINE
     if any(2 <= len(line) <= 120 and credit_shaped(line) for line in lines):
         flags |= CREDIT_LINE
     if any(2 <= len(line) <= 120 and head_line(line) for line in lines):
@@ -533,7 +523,7 @@ def scan_python(text: str, want: int = ALL) -> int:
         flags |= PAREN_END
     if any(furniture_line(line) for line in lines):
         flags |= FURNITURE
-    if any(2 <= len(line) <= 120 and line.lstrip(" \t").startswith("On ") for line in lines):
+    if any(on_line(line) for line in lines):
         flags |= ON_LINE
     seen: set[tuple[int, str, str]] = set()
     prose = 0
@@ -584,6 +574,12 @@ def _has_repeat(text: str) -> bool:
         ):
             return True
     return False
+
+
+def on_line(line: str) -> bool:
+    """A line of 2 to 120 characters that begins (after spaces and tabs) with "On ": where a
+    promo "On <site>: <headline>" can stand (the ON_LINE fact)."""
+    return 2 <= len(line) <= 120 and line.lstrip(" \t").startswith("On ")
 
 
 _SLASH_AGENCY_RE = re.compile("/[A-Zd]")  # every agency a credit names after "/" begins so

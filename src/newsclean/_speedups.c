@@ -37,7 +37,6 @@ enum {
     F_A_AN = 1 << 21,        /* " a V", " an C", "A V", "An C" (V, C: ASCII vowel, consonant) */
     F_STOP_LOWER = 1 << 22,  /* ". word." (3-20 letters, no capital A-Z, digit or _; also after
                                 ! or ?): a one-word fragment, found by the needle pass */
-    F_LEAD_LINE = 1 << 23,   /* a line of 2-40 characters with no a-z, or with ":" or "…" */
     F_DUP_LINE = 1 << 24,    /* two lines ending as sentences, alike at both ends once stripped
                                 of white space, the later of 8 words or more (or over 512
                                 lines ending as sentences) */
@@ -377,6 +376,16 @@ static int credit_paren_end(int kind, const void *data, Py_ssize_t start, Py_ssi
     return 0;
 }
 
+/* A line of 2 to 120 characters that begins (after spaces and tabs) with "On ": where a promo
+ * "On <site>: <headline>" can stand */
+static int on_line(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t k = start;
+    if (end - start < 2 || end - start > 120) return 0;
+    while (k < end && (PyUnicode_READ(kind, data, k) == ' ' || PyUnicode_READ(kind, data, k) == '\t'))
+        k++;
+    return starts_with(kind, data, k, end, "On ");
+}
+
 /* The line, stripped of white space, ends as a sentence: . ! or ?, then maybe a closing quote
  * or parenthesis. Gives its stripped bounds. */
 static int prose_end(int kind, const void *data, Py_ssize_t *start, Py_ssize_t *end) {
@@ -555,15 +564,6 @@ static unsigned long long line_facts(int kind, const void *data, Py_ssize_t n) {
     scans++;
     for (;;) {
         Py_ssize_t end = next_newline(kind, data, start, n), len = end - start;
-        if (len >= 2 && len <= 40 && !(flags & F_LEAD_LINE)) {
-            int lower = 0, colon = 0;
-            for (k = start; k < end; k++) {
-                Py_UCS4 c = PyUnicode_READ(kind, data, k);
-                lower |= c >= 'a' && c <= 'z';
-                colon |= c == ':' || c == 0x2026;
-            }
-            if (!lower || colon) flags |= F_LEAD_LINE;
-        }
         if (len >= 2 && len <= 120 && !(flags & F_CREDIT_LINE) &&
             credit_shaped(kind, data, start, end))
             flags |= F_CREDIT_LINE;
@@ -574,13 +574,7 @@ static unsigned long long line_facts(int kind, const void *data, Py_ssize_t n) {
             flags |= F_PAREN_END;
         if (!(flags & F_FURNITURE) && furniture_line(kind, data, start, end))
             flags |= F_FURNITURE;
-        if (len >= 2 && len <= 120 && !(flags & F_ON_LINE)) {
-            for (k = start; k < end && (PyUnicode_READ(kind, data, k) == ' ' ||
-                                        PyUnicode_READ(kind, data, k) == '\t');
-                 k++) {
-            }
-            if (starts_with(kind, data, k, end, "On ")) flags |= F_ON_LINE;
-        }
+        if (!(flags & F_ON_LINE) && on_line(kind, data, start, end)) flags |= F_ON_LINE;
         {
             Py_ssize_t a = start, b = end;
             if (!(flags & F_DUP_LINE) && prose_end(kind, data, &a, &b)) {
@@ -1013,6 +1007,14 @@ static inline int ascii_letter(Py_UCS4 c) { return c < 128 && ((c | 0x20) - 'a')
         }                                                                                  \
     }
 
+/* Appends the number i to list; 0, or -1 with an error set. */
+static int append_index(PyObject *list, Py_ssize_t i) {
+    PyObject *item = PyLong_FromSsize_t(i);
+    int failed = item == NULL || PyList_Append(list, item) < 0;
+    Py_XDECREF(item);
+    return failed ? -1 : 0;
+}
+
 #define REPEAT_STOP(i) return 1;
 
 static int has_repeat(int kind, const void *data, Py_ssize_t n) {
@@ -1110,17 +1112,15 @@ static PyObject *article_candidates(PyObject *self, PyObject *arg) {
         } else {
             continue;
         }
-        {
-            PyObject *at = PyLong_FromSsize_t(c == 'A' ? i : i - 1);
-            if (at == NULL || PyList_Append(into, at) < 0) {
-                Py_XDECREF(at);
-                goto fail;
-            }
-            Py_DECREF(at);
-        }
+        if (append_index(into, c == 'A' ? i : i - 1) < 0) goto fail;
     }
 #undef AT
-    out = Py_BuildValue("(NN)", PyList_AsTuple(lower), PyList_AsTuple(upper));
+    {
+        PyObject *a = PyList_AsTuple(lower), *b = PyList_AsTuple(upper);
+        out = a != NULL && b != NULL ? PyTuple_Pack(2, a, b) : NULL;
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+    }
     Py_DECREF(lower);
     Py_DECREF(upper);
     return out;
@@ -1133,8 +1133,8 @@ fail:
 /* fact_lines(text, fact): the numbers of the lines where a line fact holds, in order, for the
  * cleaners that look only there (newsclean._text.fact_lines): HEAD_LINE (a line of 2 to 120
  * characters that begins, after white space and skip characters, with a head), CREDIT_LINE (a
- * line of 2 to 120 characters shaped as a credit) or PAREN_END (a line after a non-blank one,
- * ending in a credit-shaped parenthesis). */
+ * line of 2 to 120 characters shaped as a credit), PAREN_END (a line after a non-blank one,
+ * ending in a credit-shaped parenthesis) or ON_LINE (see on_line). */
 static PyObject *fact_lines(PyObject *self, PyObject *args) {
     PyObject *text, *out;
     unsigned long fact;
@@ -1143,8 +1143,9 @@ static PyObject *fact_lines(PyObject *self, PyObject *args) {
     const void *data;
     (void)self;
     if (!PyArg_ParseTuple(args, "Uk", &text, &fact)) return NULL;
-    if (fact != F_HEAD_LINE && fact != F_CREDIT_LINE && fact != F_PAREN_END) {
-        PyErr_SetString(PyExc_ValueError, "fact_lines() knows HEAD_LINE, CREDIT_LINE, PAREN_END");
+    if (fact != F_HEAD_LINE && fact != F_CREDIT_LINE && fact != F_PAREN_END && fact != F_ON_LINE) {
+        PyErr_SetString(PyExc_ValueError,
+                        "fact_lines() knows HEAD_LINE, CREDIT_LINE, PAREN_END, ON_LINE");
         return NULL;
     }
     n = PyUnicode_GET_LENGTH(text);
@@ -1159,16 +1160,13 @@ static PyObject *fact_lines(PyObject *self, PyObject *args) {
             hit = len >= 2 && len <= 120 && head_line(kind, data, start, end);
         else if (fact == F_CREDIT_LINE)
             hit = len >= 2 && len <= 120 && credit_shaped(kind, data, start, end);
+        else if (fact == F_ON_LINE)
+            hit = on_line(kind, data, start, end);
         else
             hit = visible_before && credit_paren_end(kind, data, start, end);
-        if (hit) {
-            PyObject *item = PyLong_FromSsize_t(number);
-            if (item == NULL || PyList_Append(out, item) < 0) {
-                Py_XDECREF(item);
-                Py_DECREF(out);
-                return NULL;
-            }
-            Py_DECREF(item);
+        if (hit && append_index(out, number) < 0) {
+            Py_DECREF(out);
+            return NULL;
         }
         if (end >= n) break;
         visible_before = 0;
@@ -1304,14 +1302,8 @@ static PyObject *pair_positions(PyObject *self, PyObject *args) {
             unsigned int key = PAIR_KEY(a, b);                                             \
             if (!(bits[key >> 3] & (1u << (key & 7)))) continue; /* the usual case */      \
             for (k = 0; k < m; k++) {                                                      \
-                if (first[k] == a && second[k] == b) {                                     \
-                    PyObject *at = PyLong_FromSsize_t(i);                                  \
-                    if (at == NULL || PyList_Append(lists[k], at) < 0) {                   \
-                        Py_XDECREF(at);                                                    \
-                        goto done;                                                         \
-                    }                                                                      \
-                    Py_DECREF(at);                                                         \
-                }                                                                          \
+                if (first[k] == a && second[k] == b && append_index(lists[k], i) < 0)     \
+                    goto done;                                                             \
             }                                                                              \
         }                                                                                  \
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, TypeVar
 
 from newsclean import _scan
 from newsclean.cleaner import Edit
@@ -42,7 +43,8 @@ def fact_lines_python(text: str, fact: int) -> tuple[int, ...]:
 
     HEAD_LINE: 2 to 120 characters that begin, after white space and bullets, as a line of
     the phrase lists does (boilerplate, a lead-in); CREDIT_LINE: 2 to 120 characters shaped
-    as a photo credit; PAREN_END: after a non-blank line, ending in a credit's parenthesis.
+    as a photo credit; PAREN_END: after a non-blank line, ending in a credit's parenthesis;
+    ON_LINE: 2 to 120 characters that begin with "On " (a promo "On <site>: ...").
 
     >>> fact_lines_python("Troops left.\\n\\n• Read more: x\\nAdvertisement", _scan.HEAD_LINE)
     (2, 3)
@@ -62,7 +64,9 @@ def fact_lines_python(text: str, fact: int) -> tuple[int, ...]:
             for i in range(1, len(lines))
             if lines[i - 1].strip() and _scan.credit_paren_end(lines[i])
         )
-    raise ValueError("fact_lines() knows HEAD_LINE, CREDIT_LINE, PAREN_END")
+    if fact == _scan.ON_LINE:
+        return tuple(i for i, line in enumerate(lines) if _scan.on_line(line))
+    raise ValueError("fact_lines() knows HEAD_LINE, CREDIT_LINE, PAREN_END, ON_LINE")
 
 
 def pair_positions_python(text: str, pairs: Sequence[str]) -> tuple[tuple[int, ...], ...]:
@@ -95,15 +99,27 @@ else:  # built without a C compiler (or NEWSCLEAN_PURE_PYTHON)
     pair_positions = pair_positions_python
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
-    """``pattern.finditer(text)``, asked only at ``starts``, which must hold every place a
-    match may begin (from a compiled walk: `pair_positions`, `_scan.article_candidates`). A
-    search for a pattern that begins with a space tries every space; this tries a few places.
+class _Found(Protocol):
+    def end(self) -> int: ...
+
+
+_FoundT = TypeVar("_FoundT", bound=_Found, covariant=True)
+
+
+class _Matcher(Protocol[_FoundT]):
+    def match(self, string: str, pos: int = ..., /) -> _FoundT | None: ...
+
+
+def matches_at(pattern: _Matcher[_FoundT], text: str, starts: Iterable[int]) -> list[_FoundT]:
+    """``pattern.finditer(text)`` (a pattern of `re` or `regex`), asked only at ``starts``,
+    which must hold every place a match may begin (from a compiled walk: `pair_positions`,
+    `_scan.article_candidates`; or a run a search finds fast). A search for a pattern that
+    begins with a space, or with a lookbehind, tries every position; this tries a few.
 
     >>> [m.group() for m in matches_at(re.compile(" -[A-Z]"), "al -Assad, a -b", [2, 12])]
     [' -A']
     """
-    found: list[re.Match[str]] = []
+    found: list[_FoundT] = []
     for start in starts:
         if found and start < found[-1].end():
             continue

@@ -25,7 +25,6 @@ from newsclean._scan import (
     prose_end,
 )
 from newsclean._text import (
-    SHORT_LINE,
     drop_lines,
     fact_lines,
     head_lines,
@@ -250,8 +249,7 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
         (repeated if key in seen_once else seen_once).add(key)
     if not any(_lone_prose(key, min_words) for key in repeated):
         return []  # what repeats is short lines, headers, list items: structure
-    spans = line_spans(text)
-    keys = [text[s:e].strip() for s, e in spans]
+    spans = line_spans(text)  # its lines are the keys' (both split at "\n")
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
@@ -584,7 +582,7 @@ def drop_related_links(text: str) -> list[Edit]:
     # What a line is depends on the line alone: a page repeating one line thousands of times
     # has it judged once (the items under a heading still depend on where it stands).
     kinds: dict[str, str] = {}
-    for i in _promo_candidates(text, spans):
+    for i in _promo_candidates(text):
         line = text[spans[i][0] : spans[i][1]]
         kind = kinds.get(line)
         if kind is None:
@@ -625,19 +623,10 @@ def _promo_kind(line: str) -> str:
     return ""
 
 
-def _promo_candidates(text: str, spans: tuple[tuple[int, int], ...]) -> list[int]:
+def _promo_candidates(text: str) -> list[int]:
     """The short lines that begin with a lead-in phrase (`head_lines`) or with "On ": the only
     ones where a promo line, a block heading or a card's end can stand."""
-    found = set(head_lines(text))
-    starts = [s for s, _ in spans]
-    at = text.find("On ")
-    while at >= 0:
-        i = bisect.bisect_right(starts, at) - 1
-        start, end = spans[i]
-        if 1 < end - start <= SHORT_LINE and not text[start:at].strip(" \t"):
-            found.add(i)
-        at = text.find("On ", at + 3)
-    return sorted(found)
+    return sorted({*head_lines(text), *fact_lines(text, ON_LINE)})
 
 
 def _bare_lead_in(line: str) -> bool:

@@ -547,12 +547,10 @@ _MENTION_ENDS = frozenset("anehsygl")
 
 def _named_mark(text: str, line_start: int, start: int) -> bool:
     """Does a determiner (and maybe a word for where it stands) end at ``start``, naming the
-    mark after it: "a trailing , in a list", "the . key" (`_MENTION_RE`)?"""
-    return (
-        text[start - 1 : start] in _MENTION_ENDS
-        # its longest match, "every following", has 15 characters
-        and _MENTION_RE.search(text, max(line_start, start - 16), start) is not None
-    )
+    mark after it: "a trailing , in a list", "the . key" (`_MENTION_RE`)? Its longest match,
+    "every following", has 15 characters. (The caller asks only after a letter of
+    `_MENTION_ENDS`.)"""
+    return _MENTION_RE.search(text, max(line_start, start - 16), start) is not None
 
 
 def _name_before(text: str, line_start: int, start: int) -> bool:

@@ -97,6 +97,10 @@ def fix_mojibake(text: str) -> list[Edit]:
     return edits
 
 
+# A character a UTF-8 lead byte becomes in a codepage mix-up (see _scan.MOJIBAKE_LEADS).
+MOJIBAKE_LEAD_RE = re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]")
+
+
 def _candidate_lines(text: str) -> list[int]:
     """Numbers of the lines that can be mojibake: a mojibake lead before what can stand for a
     continuation byte, or a C1 control (`_scan.MOJIBAKE_RE`), on a line holding a lead.
@@ -123,10 +127,6 @@ def _candidate_lines(text: str) -> list[int]:
             break
         hit = MOJIBAKE_RE.search(text, previous)
     return found
-
-
-# A character a UTF-8 lead byte becomes in a codepage mix-up (see _scan.MOJIBAKE_LEADS).
-MOJIBAKE_LEAD_RE = re.compile("[" + re.escape(MOJIBAKE_LEADS) + "]")
 
 
 # C0 controls except tab, newline, form feed and carriage return (layout), and DEL are debris.

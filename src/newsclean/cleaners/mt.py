@@ -204,7 +204,7 @@ _CONSONANT = r"[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]"
 _WORD_REST = r"[\w'’-]{0,40}"
 # Initialisms add two shapes: "a" before F, H, L, M, N, R, S or X ("a MP" for "an MP") and
 # "an" before U ("an UN" for "a UN"), each followed by another capital.
-_SUSPECT = _scan.ARTICLE_SUSPECT  # its compiled twin hands the places to look (`_matches_at`)
+_SUSPECT = _scan.ARTICLE_SUSPECT  # its compiled twin hands the places to look (`matches_at`)
 ARTICLE_RE = re.compile(rf" (a{_SUSPECT}) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})")
 CAPITAL_ARTICLE_RE = re.compile(rf"(A{_SUSPECT}) ({_VOWEL}{_WORD_REST}|{_CONSONANT}{_WORD_REST})")
 # A capital "A" is an article only at a sentence start; elsewhere it may be a label ("Plan A").
@@ -566,17 +566,11 @@ def remove_untranslated_words(text: str) -> list[Edit]:
     if text.isascii():
         return []
     edits: list[Edit] = []
-    done = 0
     # A word of another script starts a run of its letters: the runs are found by a search
     # with a character set first (fast), and the whole pattern, whose variable lookbehind
     # makes the regex module try every position, is asked only there.
-    for run in _FOREIGN_RUN_RE.finditer(text):
-        if run.start() < done:
-            continue
-        m = _FOREIGN_WORD_RE.match(text, run.start())
-        if m is None:
-            continue
-        done = m.end()
+    runs = (run.start() for run in _FOREIGN_RUN_RE.finditer(text))
+    for m in matches_at(_FOREIGN_WORD_RE, text, runs):
         if m.group("before").lower() in _NAMING_WORDS:
             continue
         start, end = line_at(text, m.start())
