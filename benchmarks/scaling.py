@@ -10,7 +10,8 @@ byte. Wall time, cluster start-up and shut-down included, is reported beside it.
     python benchmarks/scaling.py                         # 100 MB, every engine installed
     python benchmarks/scaling.py --size-mb 20 --engines dask --json benchmarks/scaling.json
 
-Needs the test extra (hypothesis, dask, ray): pip install -e '.[test]'.
+Needs hypothesis (the test extra) and, for the Dask and Ray runs, the test-cluster extra:
+pip install -e '.[test,test-cluster]'.
 """
 
 from __future__ import annotations

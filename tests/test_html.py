@@ -260,3 +260,65 @@ def test_indented_blocks_fast_path_agrees_with_the_walk(text: str) -> None:
         assert _indented_blocks(text) == _walk(text)
     for other in ("\r\n", "\x0c", "\u2028"):  # other line breaks go to the walk
         assert protected_spans(text.replace("\n", other)) == _walk(text.replace("\n", other))
+
+
+# -- hostile nesting: any depth, no RecursionError ------------------------------------------------
+DEEP_SENTENCE = "Negotiators met in Geneva on Tuesday for a third round of talks about the ceasefire."
+
+
+def _deep_page(depth: int) -> str:
+    return (
+        "<html><body><article>"
+        + "<div><span>" * depth
+        + f"<p>{DEEP_SENTENCE}</p>"
+        + "</span></div>" * depth
+        + "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [1_000, 20_000])
+def test_deep_nesting_rendered_whole(depth: int) -> None:
+    assert html_to_text(_deep_page(depth)) == DEEP_SENTENCE
+
+
+def test_deep_page_extracted_or_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert extract(_deep_page(2_000)).text == DEEP_SENTENCE
+    import trafilatura
+
+    def too_deep(*args: object, **kwargs: object) -> str:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    # Whatever part of the extractor walks the tree recursively, the page is rendered instead.
+    monkeypatch.setattr(trafilatura, "extract", too_deep)
+    found = extract(_deep_page(2_000))
+    assert found.text == DEEP_SENTENCE and found.extractor == "render"
+
+
+def test_deep_pages_and_feed_items_through_the_cli(tmp_path: Path) -> None:
+    """A deep page among others, and a feed item whose description nests 2,000 <b>: every
+    page and every item comes out (the issue's probe crashed the run with a traceback)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a-deep.html").write_text(_deep_page(1_500), encoding="utf-8")
+    (pages / "b-flat.html").write_text(_deep_page(1), encoding="utf-8")
+    feed = tmp_path / "deep.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>A</title><description><![CDATA["
+        + "<b>" * 2_000
+        + "Talks resumed."
+        + "</b>" * 2_000
+        + "]]></description></item><item><title>B</title><description>Second item."
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    for extractor in ("trafilatura", "render"):
+        out = run("clean", "--extractor", extractor, str(pages), "-o", f"{tmp_path}/out-{extractor}/")
+        assert out.returncode == 0, out.stderr
+        assert b"Traceback" not in out.stderr
+        for name in ("a-deep", "b-flat"):
+            written = (tmp_path / f"out-{extractor}" / f"{name}.txt").read_text(encoding="utf-8")
+            assert written == DEEP_SENTENCE + "\n"
+    out = run("clean", str(feed))
+    assert out.returncode == 0 and b"Traceback" not in out.stderr, out.stderr
+    assert [item["summary"] for item in jsonl(out.stdout)] == ["Talks resumed.", "Second item."]

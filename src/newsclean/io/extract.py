@@ -88,8 +88,8 @@ def extract(
 
     ``comments`` keeps readers' comments (after the article), ``tables`` the text of tables,
     ``links`` writes links as ``[text](url)``. A page in which trafilatura finds no article
-    (a fragment, an index page) comes out rendered whole (``extractor == "render"``), so
-    no text is ever lost without a trace.
+    (a fragment, an index page), or that nests too deeply for it, comes out rendered whole
+    (``extractor == "render"``), so no text is ever lost without a trace.
 
     >>> page = ("<html><body><nav>Home | World | Sport</nav><article><h1>Talks resume</h1>"
     ...         "<p>Negotiators met in Geneva on Tuesday for a third round of talks.</p>"
@@ -104,15 +104,20 @@ def extract(
     ('Talks resume', 'trafilatura')
     """
     trafilatura = _trafilatura()
-    result = trafilatura.extract(
-        html,
-        url=url,
-        output_format="json",
-        with_metadata=True,
-        include_comments=comments,
-        include_tables=tables,
-        include_links=links,
-    )
+    try:
+        result = trafilatura.extract(
+            html,
+            url=url,
+            output_format="json",
+            with_metadata=True,
+            include_comments=comments,
+            include_tables=tables,
+            include_links=links,
+        )
+    except RecursionError:
+        # Parts of trafilatura walk the tree recursively: a page nested deeper than Python's
+        # stack allows is rendered whole instead (the renderer keeps a stack of its own).
+        result = None
     if result is None:
         return Extracted(text=html_to_text(html), url=url, extractor="render")
     found = json.loads(result)

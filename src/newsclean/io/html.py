@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup
 from bs4.element import (
@@ -22,6 +23,7 @@ from bs4.element import (
     Declaration,
     Doctype,
     NavigableString,
+    PageElement,
     ProcessingInstruction,
     Tag,
 )
@@ -125,9 +127,20 @@ class _Renderer:
         self.code: list[str] = []
         self.alt_text = alt_text
 
-    def render(self, node: Tag) -> None:
+    def render(self, root: Tag) -> None:
+        """Walk ``root``'s descendants in document order, with a stack of its own rather than
+        Python's: a page of thousands of nested elements is as readable as a flat one."""
         out = self.out
-        for child in node.children:
+        # Each open element: its remaining children, and what to append when they are done.
+        stack: list[tuple[Iterator[PageElement], str]] = [(iter(root.children), "")]
+        while stack:
+            children, close = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if close:
+                    out.append(close)
+                continue
             if isinstance(child, NavigableString):
                 if not isinstance(child, _NOT_TEXT):
                     out.append(" ".join(str(child).translate(_MARKS).split("\n")))
@@ -149,14 +162,12 @@ class _Renderer:
                 out.append(_inline_code(child.get_text().translate(_MARKS)))
             elif name == "figcaption":  # a line under its image's alt text, as scrapers see it
                 out.append("\n")
-                self.render(child)
-                out.append("\n")
+                stack.append((iter(child.children), "\n"))
             elif name in _BLOCKS:
                 out.append(_BLOCK)
-                self.render(child)
-                out.append(_BLOCK)
+                stack.append((iter(child.children), _BLOCK))
             else:
-                self.render(child)
+                stack.append((iter(child.children), ""))
 
     def fence(self, code: str) -> None:
         """A code block, verbatim, as a Markdown fenced block (which the pipeline leaves
