@@ -165,6 +165,42 @@ def test_nested_fields(tmp_path: Path) -> None:
     ]
 
 
+def test_list_and_object_fields_are_cleaned_leaf_by_leaf(tmp_path: Path) -> None:
+    row = {
+        "id": 2,
+        "paras": ["Bashar al -Assad", 7, None, ["Bashar al -Assad"]],
+        "meta": {"lead": "Bashar al -Assad", "n": 1},
+    }
+    src = tmp_path / "paras.jsonl"
+    src.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    whole = run("clean", str(src), "--field", "paras", "--field", "meta")
+    one = run("clean", str(src), "--field", "paras.3.0")
+    assert whole.returncode == 0 and one.returncode == 0, whole.stderr + one.stderr
+    fixed = "Bashar al-Assad"
+    assert jsonl(whole.stdout) == [
+        {"id": 2, "paras": [fixed, 7, None, [fixed]], "meta": {"lead": fixed, "n": 1}}
+    ]
+    assert jsonl(one.stdout) == [{**row, "paras": ["Bashar al -Assad", 7, None, [fixed]]}]
+
+
+def test_progress_counts_bytes_when_the_size_is_known(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"text": "Bashar al -Assad"}) + "\n", encoding="utf-8")
+    sized = run("clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--progress")
+    piped = run("clean", "-", "--progress", stdin=src.read_bytes())
+    assert sized.returncode == 0 and piped.returncode == 0, sized.stderr + piped.stderr
+    size = src.stat().st_size
+    bar = sized.stderr.decode()
+    assert "100%" in bar and f"{size}.0/{size}.0" in bar and "B/s" in bar and "1 record]" in bar
+    assert b"records" in piped.stderr and b"%" not in piped.stderr
+
+
+def test_learn_help_speaks_of_reading() -> None:
+    out = run("learn", "--help")
+    assert out.returncode == 0
+    assert b"JSON field to read" in out.stdout and b"to clean" not in out.stdout
+
+
 # -- nothing is lost ----------------------------------------------------------------------------
 def broken_jsonl(tmp_path: Path) -> Path:
     src = tmp_path / "broken.jsonl"

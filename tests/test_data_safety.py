@@ -18,7 +18,7 @@ import pytest
 
 import newsclean
 from newsclean.io.jsonl import splice_strings
-from test_cli import command, run
+from test_cli import command, jsonl, run
 
 RED_LINE = b'{"id": 1, "text": "a &amp;quot;red line&amp;quot;"}\n'
 
@@ -598,3 +598,162 @@ def test_fuzz_truncated_compressed(tmp_path: Path, cut: int, kind: str) -> None:
     code = main_in_process("clean", str(source), "-o", str(target))
     assert code == (0 if cut >= len(data) else 2)
     assert target.exists() == (code == 0)
+
+
+# -- first use and hostile input (issue 32) -------------------------------------------------------
+def test_stdout_onto_an_input_is_refused(tmp_path: Path) -> None:
+    """`newsclean clean t.jsonl >> t.jsonl` used to read its own output for ever, and
+    `> t.jsonl` to empty the input with status 0. Refused as `cat` refuses."""
+    source = tmp_path / "t.jsonl"
+    source.write_bytes(RED_LINE)
+    with open(source, "ab") as appended:
+        out = subprocess.run(
+            [*command(), "clean", str(source)],
+            stdout=appended,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.decode() == (
+        f"newsclean: {source}: input file is also standard output; write to another file\n"
+    )
+    assert source.read_bytes() == RED_LINE  # untouched
+    with open(source, "wb") as truncated:  # what the shell's `>` does before the command runs
+        out = subprocess.run(
+            [*command(), "clean", str(source)],
+            stdout=truncated,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert out.returncode == 2 and b"input file is also standard output" in out.stderr
+    other = tmp_path / "other.jsonl"
+    source.write_bytes(RED_LINE)
+    with open(other, "wb") as elsewhere:
+        out = subprocess.run(
+            [*command(), "clean", str(source)],
+            stdout=elsewhere,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert out.returncode == 0 and other.read_bytes() != b""
+
+
+def test_a_missing_output_folder_is_an_error_not_made(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(RED_LINE)
+    target = tmp_path / "missing" / "dir" / "x.jsonl"
+    message = one_line_error(run("clean", str(source), "-o", str(target)), str(target))
+    assert "does not exist" in message and not (tmp_path / "missing").exists()
+    # -o DIR/ makes DIR (and the subfolders its files need) when its parent exists, as mkdir
+    one_line_error(run("clean", str(source), "-o", f"{tmp_path}/a/b/"), f"{tmp_path}/a/b")
+    assert not (tmp_path / "a").exists()
+    out = run("clean", str(source), "-o", f"{tmp_path}/made/")
+    assert out.returncode == 0 and (tmp_path / "made" / "in.jsonl").exists()
+
+
+def test_a_write_error_names_the_users_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary file beside the output is an implementation detail: errors name the output."""
+    import tempfile
+
+    from newsclean.io.atomic import atomic_binary_writer
+
+    target = tmp_path / "out.jsonl"
+
+    def refused(*args: object, prefix: str = "", suffix: str = "", dir: str = "") -> None:
+        raise PermissionError(13, "Permission denied", f"{dir}/{prefix}abc{suffix}")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(PermissionError) as caught, atomic_binary_writer(target):
+        pass
+    assert caught.value.filename == str(target)
+
+
+def test_killed_runs_leave_no_partials_once_the_next_run_ends(tmp_path: Path) -> None:
+    """kill -9 cannot be caught: the partial stays until the next run that writes the same
+    output removes it (and only the partials whose process is gone)."""
+    source = tmp_path / "big.jsonl"
+    source.write_bytes(RED_LINE * 200_000)
+    target = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [*command(), "clean", str(source), "-o", str(target)], stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".partial") for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    (left,) = [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+    assert left.name.startswith(".out.jsonl.")
+    # a live writer's partial of the same output, and another output's, are kept
+    live = (
+        tmp_path / f".out.jsonl.{left.name.split('.')[3].rsplit('-', 1)[0]}-{os.getpid()}.k.partial"
+    )
+    live.write_bytes(b"")
+    elsewhere = tmp_path / ".other.jsonl.h-999999999.k.partial"
+    elsewhere.write_bytes(b"")
+    small = tmp_path / "small.jsonl"
+    small.write_bytes(RED_LINE)
+    out = run("clean", str(small), "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    partials = sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".partial"))
+    assert partials == sorted([live.name, elsewhere.name])
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_bom_are_decoded_and_written_as_utf8(
+    tmp_path: Path, codec: str
+) -> None:
+    """A byte order mark is unambiguous: the file is decoded, cleaned and written as UTF-8
+    (it used to be 'not UTF-8' and passed through, a UTF-16 JSONL record as two rejects)."""
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff", "utf-32-be": "\ufeff"}.get(codec, "")
+    lines = RED_LINE.decode() + '{"id": 2, "text": "Café ,über"}\n'
+    source = tmp_path / "in.jsonl"
+    source.write_bytes((bom + lines).encode(codec))
+    for args in (
+        ["clean", str(source)],
+        ["clean", "--jobs", "2", "--shard-mb", "0.00001", str(source)],
+    ):
+        out = run(*args)
+        assert out.returncode == 0, out.stderr
+        assert jsonl(out.stdout) == [
+            {"id": 1, "text": 'a "red line"'},
+            {"id": 2, "text": "Café ,über"},
+        ]
+        assert f"{source}: read as utf-{codec[4:6]}, written as UTF-8".encode() in out.stderr
+    text = tmp_path / "in.txt"
+    text.write_bytes((bom + "Bashar al -Assad said .\n").encode(codec))
+    out = run("clean", "--profile", "mt", str(text))
+    assert out.returncode == 0 and out.stdout == b"Bashar al-Assad said.\n", out.stderr
+    piped = run("clean", "--format", "jsonl", "-", stdin=source.read_bytes())
+    assert piped.returncode == 0 and len(jsonl(piped.stdout)) == 2, piped.stderr
+
+
+def test_a_declared_legacy_encoding(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_bytes("Café owners said “it is open” &amp;quot;now&amp;quot;.\n".encode("cp1252"))
+    assert run("clean", str(source)).returncode == 4  # not UTF-8: passed through, reported
+    out = run("clean", "--encoding", "cp1252", str(source))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode("utf-8") == 'Café owners said “it is open” "now".\n'
+    one_line_error(run("clean", "--encoding", "klingon", str(source)), "--encoding 'klingon'")
+    undefined = tmp_path / "undefined.txt"
+    undefined.write_bytes(b"caf\x81\n")  # 0x81 means nothing in cp1252
+    message = one_line_error(run("clean", "--encoding", "cp1252", str(undefined)), str(undefined))
+    assert "not cp1252" in message and "--errors replace" in message
+
+
+def test_errors_replace_cleans_what_is_not_utf8(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"text": "caf\xe9 &amp;quot;x&amp;quot;"}\n' + RED_LINE)
+    rejects = tmp_path / "rej.jsonl"
+    kept = run("clean", str(source), "--rejects", str(rejects))
+    assert (
+        kept.returncode == 4 and kept.stdout.splitlines()[0] == source.read_bytes().splitlines()[0]
+    )
+    out = run("clean", "--errors", "replace", str(source))
+    assert out.returncode == 0, out.stderr
+    assert jsonl(out.stdout) == [{"text": 'caf\ufffd "x"'}, {"id": 1, "text": 'a "red line"'}]

@@ -263,7 +263,9 @@ def test_indented_blocks_fast_path_agrees_with_the_walk(text: str) -> None:
 
 
 # -- hostile nesting: any depth, no RecursionError ------------------------------------------------
-DEEP_SENTENCE = "Negotiators met in Geneva on Tuesday for a third round of talks about the ceasefire."
+DEEP_SENTENCE = (
+    "Negotiators met in Geneva on Tuesday for a third round of talks about the ceasefire."
+)
 
 
 def _deep_page(depth: int) -> str:
@@ -313,7 +315,9 @@ def test_deep_pages_and_feed_items_through_the_cli(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     for extractor in ("trafilatura", "render"):
-        out = run("clean", "--extractor", extractor, str(pages), "-o", f"{tmp_path}/out-{extractor}/")
+        out = run(
+            "clean", "--extractor", extractor, str(pages), "-o", f"{tmp_path}/out-{extractor}/"
+        )
         assert out.returncode == 0, out.stderr
         assert b"Traceback" not in out.stderr
         for name in ("a-deep", "b-flat"):

@@ -227,3 +227,30 @@ def test_built_in_pipelines_name_no_plugins() -> None:
         Pipeline.from_dict({"plugins": "x", "steps": []})
     with pytest.raises(PluginError, match="plugin file not found"):
         Pipeline.from_dict({"plugins": ["nowhere/x.py"], "steps": []})
+
+
+def test_a_pipeline_file_loads_no_code_it_was_not_trusted_with(tmp_path: Path) -> None:
+    plugin = tmp_path / "untrusted_rules.py"
+    marker = tmp_path / "ran"
+    plugin.write_text(
+        HOUSE_RULES.replace("drop_house_footer", "drop_untrusted_footer")
+        + f"\nopen({str(marker)!r}, 'w').close()\n",
+        "utf-8",
+    )
+    toml = f'plugins = [{str(plugin)!r}]\nsteps = ["drop_untrusted_footer"]\n'.replace("'", '"')
+    (tmp_path / "pipeline.toml").write_text(toml, "utf-8")
+    (tmp_path / "a.txt").write_text("a\nSent from the newsroom\nb\n", "utf-8")
+    with pytest.raises(ConfigError, match="--trust-plugins"):
+        Pipeline.from_toml(toml)
+    assert not marker.exists()
+    refused = run(["clean", "a.txt", "--pipeline", "pipeline.toml"], None, tmp_path)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.count("\n") == 1 and "--trust-plugins" in refused.stderr
+    assert not marker.exists()  # refused before a line of it ran
+    for trust in (["--trust-plugins"], ["--plugin", str(plugin)]):
+        done = run(["clean", "a.txt", "--pipeline", "pipeline.toml", *trust], None, tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == "a\nb\n"
+        assert marker.exists()
+        marker.unlink()
+    assert Pipeline.from_toml(toml, trust_plugins=True).steps[0].name == "drop_untrusted_footer"

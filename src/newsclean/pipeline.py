@@ -26,7 +26,7 @@ from newsclean.cleaner import Cleaner, Risk, apply_edits, check_text, from_funct
 from newsclean.errors import ConfigError
 from newsclean.explain import Change, Explained, changes_from_edits
 from newsclean.lang import detect_language, normalize
-from newsclean.plugins import load_plugin, source_of
+from newsclean.plugins import is_loaded, is_plugin_file, load_plugin, source_of
 
 StepSpec = str | tuple[str, Mapping[str, Any]] | Mapping[str, Any] | Callable[[str], str]
 
@@ -353,7 +353,10 @@ class Pipeline:
         return out
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Pipeline:
+    def from_dict(cls, data: Mapping[str, Any], *, trust_plugins: bool = True) -> Pipeline:
+        """Rebuild a pipeline from `to_dict`'s data. Its ``plugins`` are imported, which runs
+        their code: with ``trust_plugins=False`` (how `from_toml` reads a file) only
+        installed modules and ``.py`` files already loaded (``--plugin``) are accepted."""
         if not isinstance(data, Mapping):
             raise ConfigError(f"a pipeline description must be a table, got {data!r}")
         unknown = set(data) - {"name", "description", "max_passes", "plugins", "steps"}
@@ -368,6 +371,12 @@ class Pipeline:
                 f"'plugins' must be a list of module names or .py paths, got {plugins!r}"
             )
         for source in plugins:
+            if not trust_plugins and is_plugin_file(source) and not is_loaded(source):
+                raise ConfigError(
+                    f"plugin {source!r}: a pipeline file is trusted like code, so it may name "
+                    "installed plugin modules, or .py files also given with --plugin; to load "
+                    "this one, pass --trust-plugins (Pipeline.from_toml(..., trust_plugins=True))"
+                )
             load_plugin(source)
         steps = data.get("steps")
         if not isinstance(steps, list):
@@ -395,8 +404,12 @@ class Pipeline:
         return "\n".join(lines) + "\n"
 
     @classmethod
-    def from_toml(cls, source: str | Path) -> Pipeline:
-        """Build a pipeline from TOML text or from the path of a TOML file."""
+    def from_toml(cls, source: str | Path, *, trust_plugins: bool = False) -> Pipeline:
+        """Build a pipeline from TOML text or from the path of a TOML file.
+
+        A pipeline file's ``plugins`` are imported, and importing runs code: a ``.py`` path
+        in it is loaded only when it was loaded already (``--plugin``, `load_plugin`) or with
+        ``trust_plugins=True``; module names are imported as installed code."""
         where = "pipeline TOML"
         if isinstance(source, Path) or ("\n" not in source and "=" not in source):
             path = Path(source)
@@ -412,7 +425,7 @@ class Pipeline:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{where}: malformed TOML: {exc}") from None
         try:
-            return cls.from_dict(data)
+            return cls.from_dict(data, trust_plugins=trust_plugins)
         except ConfigError as exc:
             raise ConfigError(f"{where}{_line_of(source, exc)}: {exc}") from None
 

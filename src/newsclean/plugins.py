@@ -61,6 +61,16 @@ def load_entry_points() -> None:
             registry.register(loaded, name=point.name)
 
 
+def is_plugin_file(source: str) -> bool:
+    """A plugin named by a file path (``lib/x.py``) rather than a module name."""
+    return source.endswith(".py") or Path(source).is_file()
+
+
+def is_loaded(source: str) -> bool:
+    """The plugin file ``source`` was loaded already in this process."""
+    return str(Path(source).resolve()) in _SOURCES.values()
+
+
 def load_plugin(source: str) -> ModuleType:
     """Import a plugin module by name (``my_cleaners``) or by path (``lib/my_cleaners.py``).
 

@@ -39,8 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
     def with_pipeline(p: argparse.ArgumentParser) -> None:
         with_plugins(p)
         group = p.add_mutually_exclusive_group()
-        group.add_argument("--profile", default="default", help="shipped profile: default or mt")
-        group.add_argument("--pipeline", type=Path, help="pipeline TOML file")
+        group.add_argument(
+            "--profile", default="default", help="shipped profile: default or mt (default: default)"
+        )
+        group.add_argument(
+            "--pipeline",
+            type=Path,
+            help="pipeline TOML file (trusted like code: its plugins are imported)",
+        )
+        p.add_argument(
+            "--trust-plugins",
+            action="store_true",
+            help="let --pipeline load .py plugin files it names (default: only installed "
+            "modules and files given with --plugin)",
+        )
         p.add_argument(
             "--boilerplate",
             type=Path,
@@ -49,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
             "drop_boilerplate_lines drops too (repeatable)",
         )
 
-    def with_inputs(p: argparse.ArgumentParser) -> None:
+    def with_inputs(p: argparse.ArgumentParser, verb: str = "clean") -> None:
         p.add_argument("inputs", nargs="*", help="files or directories ('-' or nothing: stdin)")
         p.add_argument(
             "--format",
@@ -59,10 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--field",
             action="append",
-            help="JSON field to clean, dotted for nested (repeatable; default: text)",
+            help=f"JSON field to {verb}, dotted for nested (repeatable; default: text)",
         )
         p.add_argument(
-            "--column", default="text", help="CSV/TSV column to clean: header name or 0-based index"
+            "--column",
+            default="text",
+            help=f"CSV/TSV column to {verb}: header name or 0-based index (default: text)",
         )
         p.add_argument(
             "--lang",
@@ -78,6 +92,18 @@ def build_parser() -> argparse.ArgumentParser:
             "--glob",
             help="files to take from directories (default: files of the known formats, "
             "compressed or not)",
+        )
+        p.add_argument(
+            "--encoding",
+            help="the inputs' text encoding when it is not UTF-8 (e.g. cp1252, latin-1, "
+            "shift_jis); output is UTF-8. A UTF-16/32 byte order mark needs no flag",
+        )
+        p.add_argument(
+            "--errors",
+            choices=("passthrough", "replace"),
+            default="passthrough",
+            help="bytes that do not decode: pass their record through unchanged and report it, "
+            "or decode them as U+FFFD and clean the record (default: passthrough)",
         )
         html = p.add_argument_group("HTML pages and feed items")
         html.add_argument(
@@ -158,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_pipeline(p_explain)
     p_explain.add_argument("--json", action="store_true", help="print changes as JSON")
     p_explain.add_argument(
-        "--limit", type=int, default=20, help="at most this many records with changes"
+        "--limit", type=int, default=20, help="at most this many records with changes (default: 20)"
     )
 
     p_audit = sub.add_parser(
@@ -168,7 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
     with_pipeline(p_audit)
     p_audit.add_argument("--json", action="store_true", help="print the report as JSON")
     p_audit.add_argument("--html", type=Path, help="also write a self-contained HTML report here")
-    p_audit.add_argument("--examples", type=int, default=3, help="examples per cleaner")
+    p_audit.add_argument(
+        "--examples", type=int, default=3, help="examples per cleaner (default: 3)"
+    )
 
     p_eval = sub.add_parser(
         "eval",
@@ -177,7 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("cases", help="JSONL case file")
     with_pipeline(p_eval)
     p_eval.add_argument("--json", action="store_true", help="print the report as JSON")
-    p_eval.add_argument("--worst", type=int, default=5, help="how many worst cases to show")
+    p_eval.add_argument(
+        "--worst", type=int, default=5, help="how many worst cases to show (default: 5)"
+    )
     p_eval.add_argument(
         "--baseline", type=Path, help="quality baseline: fail (exit 3) below its floors"
     )
@@ -195,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="find the lines a source repeats across its documents (page furniture), for "
         "review and --boilerplate",
     )
-    with_inputs(p_learn)
+    with_inputs(p_learn, "read")
     p_learn.add_argument("-o", "--output", help="phrase file to write (default: stdout)")
     p_learn.add_argument(
         "--by",
@@ -214,7 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.3,
         help="... and in at least this share of them (default 0.3)",
     )
-    p_learn.add_argument("--show", type=int, default=20, help="lines to show on stderr")
+    p_learn.add_argument(
+        "--show", type=int, default=20, help="lines to show on stderr (default: 20)"
+    )
 
     p_list = sub.add_parser(
         "list", help="list every cleaner: name, family, risk, profiles, summary"

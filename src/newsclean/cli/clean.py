@@ -85,21 +85,51 @@ def reject_line(record: Record) -> bytes:
     return dumps_json(row).encode("utf-8") + b"\n"
 
 
-def _progress(records: Iterator[Record], enabled: bool) -> Iterator[Record]:
+def _progress(records: Iterator[Record], enabled: bool, total: int | None) -> Iterator[Record]:
+    """A progress bar on stderr: in bytes, with a percentage and an ETA, when the inputs'
+    size is known (``total``: plain local files), else in records. A record's bytes are its
+    raw form where the reader kept one, else its texts in UTF-8."""
     if not enabled:
         yield from records
         return
     from tqdm import tqdm
 
-    with tqdm(unit=" records", file=sys.stderr, dynamic_ncols=True) as bar:
-        size = number = 0
+    in_bytes = total is not None
+    unit = {"unit": "B", "unit_scale": True, "total": total} if in_bytes else {"unit": " records"}
+    with tqdm(file=sys.stderr, dynamic_ncols=True, **unit) as bar:
+        size = number = pending = 0
         for number, record in enumerate(records, 1):
-            size += sum(len(t) for t in record.texts.values())
-            if number % 64 == 0:  # updating per record would cost more than cleaning
-                bar.update(64)
-                bar.set_postfix_str(f"{size / 1e6:.1f} MB", refresh=False)
+            raw = record.raw
+            done = (
+                len(raw)
+                if isinstance(raw, bytes)
+                else sum(len(t.encode("utf-8", "surrogatepass")) for t in record.texts.values())
+            )
+            size += done
+            pending += done if in_bytes else 1
+            # updating per record would cost more than cleaning; a large one shows at once
+            if number % 64 == 0 or done > 1 << 20:
+                bar.update(min(pending, max(0, (total or size) - bar.n)) if in_bytes else pending)
+                pending = 0
+                what = f"{number} record{'s' if number != 1 else ''}"
+                bar.set_postfix_str(what if in_bytes else f"{size / 1e6:.1f} MB", refresh=False)
             yield record
-        bar.update(number % 64)
+        bar.update(min(pending, max(0, (total or size) - bar.n)) if in_bytes else pending)
+        if in_bytes:
+            bar.set_postfix_str(f"{number} record{'s' if number != 1 else ''}", refresh=False)
+
+
+def _known_size(paths: list[Location | None]) -> int | None:
+    """The inputs' bytes as read, when every one is a local file that is not compressed."""
+    total = 0
+    for path in paths:
+        if not isinstance(path, Path) or strip_compression(path) != path:
+            return None
+        try:
+            total += path.stat().st_size
+        except OSError:
+            return None
+    return total
 
 
 def _clean_chunks(session: Any, chunks: Iterator[Chunk]) -> Iterator[Cleaned]:
@@ -127,7 +157,11 @@ def _write_on_engine(
         for fmt, path, _ in jobs:
             try:
                 yield from shards_of(
-                    path, fmt, options, stdin_stream() if path is None else None, shard_bytes
+                    path,
+                    fmt,
+                    options,
+                    stdin_stream(options.encoding, options.errors) if path is None else None,
+                    shard_bytes,
                 )
             except ValueError as exc:  # a Parquet column that is not there
                 raise UsageError(str(exc)) from None
@@ -222,6 +256,8 @@ def run_clean(args: argparse.Namespace) -> int:
     check_outputs(
         [path for _, path, _ in formats if path is not None],
         [*targets, *(p for p in (args.rejects, args.stats) if p is not None)],
+        to_stdout=output is None,
+        out_dir=location(output) if to_dir and output is not None else None,
     )
     if args.shard_mb <= 0:
         raise UsageError(f"--shard-mb must be positive, got {args.shard_mb}")
@@ -275,7 +311,8 @@ def run_clean(args: argparse.Namespace) -> int:
                 writer.close()
                 return
             stream = (r for fmt, path, _ in jobs for r in records_of(path, fmt, options))
-            for record in _progress(problems(execute(stream)), show_progress):
+            total = _known_size([path for _, path, _ in jobs])
+            for record in _progress(problems(execute(stream)), show_progress, total):
                 writer.write(record)
             writer.close()
 

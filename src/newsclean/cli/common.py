@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +21,12 @@ from newsclean.io import (
     read_records,
 )
 from newsclean.io.atomic import is_stdout
-from newsclean.io.compression import open_binary_read, open_stdin, strip_compression
+from newsclean.io.compression import (
+    PASS_THROUGH,
+    open_binary_read,
+    open_stdin,
+    strip_compression,
+)
 from newsclean.io.remote import Location, Remote, is_url
 from newsclean.learn import read_phrases
 from newsclean.pipeline import Pipeline
@@ -45,7 +52,7 @@ def load_plugins(args: argparse.Namespace) -> None:
 def pipeline_from(args: argparse.Namespace) -> Pipeline:
     load_plugins(args)
     pipeline = (
-        Pipeline.from_toml(args.pipeline)
+        Pipeline.from_toml(args.pipeline, trust_plugins=args.trust_plugins)
         if args.pipeline is not None
         else Pipeline.from_profile(args.profile)
     )
@@ -85,6 +92,13 @@ def format_options(args: argparse.Namespace) -> FormatOptions:
             raise UsageError(
                 f"--field {name!r}: a field is a name or a dotted path such as body.text"
             )
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(
+                f"--encoding {args.encoding!r}: not an encoding Python knows"
+            ) from None
     return FormatOptions(
         fields=fields,
         column=args.column,
@@ -95,6 +109,8 @@ def format_options(args: argparse.Namespace) -> FormatOptions:
         html_tables=not args.no_html_tables,
         html_links=args.html_links,
         alt_text=not args.no_alt_text,
+        encoding=args.encoding,
+        errors=args.errors,
     )
 
 
@@ -148,43 +164,76 @@ def known_format(path: Location) -> bool:
 def format_of(path: Location | None, args: argparse.Namespace) -> str:
     """The format given, else the one the name or, failing that, the content says.
 
-    Standard input is sniffed by content exactly as a file is (after decompression)."""
-    if args.format:
-        return str(args.format)
+    Standard input is sniffed by content exactly as a file is (after decompression and
+    decoding). An input read from another encoding than UTF-8 is named on stderr, once."""
+    encoding, errors = args.encoding, args.errors
     if path is None:
-        return detect_format(Path("stdin"), stdin_stream().peek(4096)[:4096], args.column)  # type: ignore[attr-defined]
-    with open_binary_read(path) as stream:
-        try:
+        stream = stdin_stream(encoding, errors)
+        _say_decoded(stream, "<stdin>")
+        if args.format:
+            return str(args.format)
+        return detect_format(Path("stdin"), stream.peek(4096)[:4096], args.column)  # type: ignore[attr-defined]
+    try:  # a truncated gzip fails as soon as its header or the BOM sniff is read
+        with open_binary_read(path, encoding, errors) as stream:
+            _say_decoded(stream, str(path))
+            if args.format:
+                return str(args.format)
             head = stream.peek(4096)[:4096]  # type: ignore[attr-defined]
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{path}: cannot read ({exc})") from None
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{path}: cannot read ({exc})") from None
     return detect_format(path, head, args.column)
+
+
+def _say_decoded(stream: IO[bytes], where: str) -> None:
+    source = getattr(stream, "decoded_from", None)
+    if source is not None:
+        print(f"newsclean: {where}: read as {source}, written as UTF-8", file=sys.stderr)
 
 
 _STDIN: list[IO[bytes]] = []
 
 
-def stdin_stream() -> IO[bytes]:
-    """Standard input, decompressed if its magic bytes say so; opened once, peekable."""
+def stdin_stream(encoding: str | None = None, errors: str = PASS_THROUGH) -> IO[bytes]:
+    """Standard input, decompressed if its magic bytes say so, and decoded as the first call
+    asks (see `newsclean.io.compression.decoding`); opened once, peekable."""
     if not _STDIN:
         if sys.stdin is None:
             raise UsageError("no standard input to read; name an input file")
         if sys.stdin.isatty():
             print("newsclean: reading standard input (Ctrl-D ends it)", file=sys.stderr)
-        _STDIN.append(open_stdin(sys.stdin.buffer))
+        _STDIN.append(open_stdin(sys.stdin.buffer, encoding, errors))
     return _STDIN[0]
 
 
 def records_of(path: Location | None, fmt: str, options: FormatOptions) -> Iterator[Record]:
     try:
-        yield from read_records(path, fmt, options, stdin_stream() if path is None else None)
+        stdin = stdin_stream(options.encoding, options.errors) if path is None else None
+        yield from read_records(path, fmt, options, stdin)
     except ValueError as exc:  # a CSV column that is not there, and similar
         raise UsageError(str(exc)) from None
 
 
-def check_outputs(inputs: list[Location], outputs: list[Location]) -> None:
-    """Before anything is read: no output may be an input or another output, and each one's
-    directory must be writable. Standard output and device nodes are written, not replaced."""
+def check_outputs(
+    inputs: list[Location],
+    outputs: list[Location],
+    *,
+    to_stdout: bool = False,
+    out_dir: Location | None = None,
+) -> None:
+    """Before anything is read: no output may be an input or another output, each one's
+    directory must exist and be writable, and (``to_stdout``) standard output must not be an
+    input (``newsclean clean t.jsonl >> t.jsonl`` would read its own output for ever).
+    ``out_dir`` (``-o DIR/``) is made if its parent exists, with the subfolders its files need.
+    Standard output and device nodes are written, not replaced."""
+    if to_stdout:
+        _check_stdout(inputs)
+    made = ""
+    if isinstance(out_dir, Path):
+        if out_dir.is_dir():
+            check_directory(out_dir / "x")
+        else:
+            check_directory(out_dir)
+        made = os.path.realpath(out_dir) + os.sep
     seen: dict[str, Location] = {}
     for target in outputs:
         if isinstance(target, Remote):
@@ -207,8 +256,35 @@ def check_outputs(inputs: list[Location], outputs: list[Location]) -> None:
         if real in seen:
             raise UsageError(f"{target}: named for two outputs ({seen[real]} too)")
         seen[real] = target
-        parent = Path(real).parent
-        while not parent.exists():
-            parent = parent.parent
-        if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
-            raise UsageError(f"{target}: cannot write there ({parent} is not writable)")
+        if not (made and real.startswith(made)):
+            check_directory(target)
+
+
+def check_directory(target: Path) -> None:
+    """The folder ``target`` goes in must exist and be writable: a mistyped ``-o`` is an
+    error, not a tree of new folders."""
+    parent = Path(os.path.realpath(target)).parent
+    if not parent.is_dir():
+        why = "is not a directory" if parent.exists() else "does not exist"
+        raise UsageError(f"{target}: cannot write there ({parent} {why})")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(f"{target}: cannot write there ({parent} is not writable)")
+
+
+def _check_stdout(inputs: list[Location]) -> None:
+    """Refuse, as ``cat`` does, when standard output is a regular file that is also an input."""
+    try:
+        out = os.fstat(sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):  # no real stdout (captured, closed)
+        return
+    if not stat.S_ISREG(out.st_mode):
+        return
+    for source in inputs:
+        if not isinstance(source, Path):
+            continue
+        try:
+            same = os.path.samestat(os.stat(source), out)
+        except OSError:
+            continue
+        if same:
+            raise UsageError(f"{source}: input file is also standard output; write to another file")

@@ -63,7 +63,7 @@ def shards_of(
     """Cut one input into shards of about ``shard_bytes``, streaming: only the shards in
     flight are in memory."""
     where = "<stdin>" if path is None else str(path)
-    stream = stdin if path is None else open_binary_read(path)
+    stream = stdin if path is None else open_binary_read(path, options.encoding, options.errors)
     assert stream is not None
     try:
         if fmt == "parquet":

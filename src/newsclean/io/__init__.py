@@ -233,7 +233,7 @@ def read_records(
         where = "<stdin>"
         name: Path | Remote = Path("stdin")
     else:
-        stream = open_binary_read(path)
+        stream = open_binary_read(path, options.encoding, options.errors)
         where = str(path)
         name = path
     try:

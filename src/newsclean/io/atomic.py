@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import socket
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -63,8 +66,11 @@ def atomic_binary_writer(path: Path | Remote) -> Iterator[IO[bytes]]:
             if stream is not raw:
                 stream.close()
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    path.parent.mkdir(parents=True, exist_ok=True)  # a directory output's subfolders
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_partial_prefix(path), suffix=".partial", dir=path.parent)
+    except OSError as exc:  # named after the user's path, not the temporary file's
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask()
         os.fchmod(fd, mode)
@@ -76,7 +82,73 @@ def atomic_binary_writer(path: Path | Remote) -> Iterator[IO[bytes]]:
             raw.flush()
             os.fsync(raw.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename == tmp:  # a full disk while writing
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
+    finally:
+        remove_stale_partials(path)
+
+
+# A temporary file is named `.NAME.HOST-PID.RANDOM.partial`: a run killed outright (SIGKILL, a
+# power cut) cannot remove its own, so the next run that writes NAME removes those whose
+# process on this host is gone. Another host's (a shared disk) and a live process's are kept.
+_HOST = re.sub(r"[^A-Za-z0-9-]", "", socket.gethostname())[:40] or "host"
+_LEGACY_AGE = 3600.0  # s: partials of versions that named no process are removed when older
+
+
+def _partial_prefix(path: Path) -> str:
+    return f".{path.name}.{_HOST}-{os.getpid()}."
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate it: an open file stays put
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
+
+
+def remove_stale_partials(path: Path) -> list[Path]:
+    """Remove the temporary files that killed runs left beside ``path``; return them.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> dead = folder / f".out.jsonl.{_HOST}-999999999.x1.partial"; _ = dead.write_bytes(b"{")
+    >>> [p.name for p in remove_stale_partials(folder / "out.jsonl")] == [dead.name]
+    True
+    """
+    removed: list[Path] = []
+    prefix = f".{path.name}."
+    try:
+        names = [n for n in os.listdir(path.parent) if n.startswith(prefix)]
+    except OSError:
+        return removed
+    for name in names:
+        match = _PARTIAL_RE.fullmatch(name[len(prefix) :])
+        if match is None:
+            continue
+        stale_path = path.parent / name
+        if match["pid"] is not None:
+            if match["host"] != _HOST or _alive(int(match["pid"])):
+                continue
+        else:
+            try:
+                if time.time() - os.stat(stale_path).st_mtime < _LEGACY_AGE:
+                    continue
+            except OSError:
+                continue
+        with contextlib.suppress(OSError):  # on Windows a live run's open file stays
+            os.unlink(stale_path)
+            removed.append(stale_path)
+    return removed
+
+
+_PARTIAL_RE = re.compile(r"(?:(?P<host>[A-Za-z0-9-]*)-(?P<pid>[0-9]+)\.)?[A-Za-z0-9_]+\.partial")

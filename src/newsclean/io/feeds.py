@@ -41,7 +41,13 @@ def read_feed(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator
     if problem is not None:
         # A feed that is not well-formed (truncated, say): its items are read as far as
         # feedparser got, and the whole file goes to the rejects too, so nothing is lost.
-        yield Record(where, raw=data, problem=f"feed is not well-formed XML ({problem})")
+        read = len(parsed.entries)
+        yield Record(
+            where,
+            raw=data,
+            problem=f"feed is not well-formed XML ({problem}); the {read} item"
+            f"{'s' if read != 1 else ''} read before it are cleaned, and the whole file",
+        )
     for number, entry in enumerate(parsed.entries, 1):
         content = entry.get("content") or []
         item: dict[str, Any] = {

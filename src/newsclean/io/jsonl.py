@@ -17,19 +17,45 @@ from newsclean.records import Record
 
 
 def get_path(item: Any, path: str) -> Any:
-    """``item["body"]["text"]`` for ``"body.text"``; KeyError when any step is missing."""
+    """``item["body"]["text"]`` for ``"body.text"`` (``"paras.0"``: a list's first element);
+    KeyError when any step is missing."""
     for key in path.split("."):
-        if not isinstance(item, dict) or key not in item:
+        if isinstance(item, list) and key.isdigit() and int(key) < len(item):
+            item = item[int(key)]
+        elif isinstance(item, dict) and key in item:
+            item = item[key]
+        else:
             raise KeyError(key)
-        item = item[key]
     return item
 
 
 def set_path(item: dict[str, Any], path: str, value: str) -> None:
     *parents, last = path.split(".")
+    node: Any = item
     for key in parents:
-        item = item[key]
-    item[last] = value
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    if isinstance(node, list):
+        node[int(last)] = value
+    else:
+        node[last] = value
+
+
+def string_leaves(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """The strings inside a list or object of strings (at any depth), with their dotted
+    paths; numbers, booleans and nulls among them are left alone.
+
+    >>> list(string_leaves({"lead": "a", "paras": ["b", 3, ["c"]]}, "body"))
+    [('body.lead', 'a'), ('body.paras.0', 'b'), ('body.paras.2.0', 'c')]
+    """
+    stack: list[tuple[str, Any]] = [(path, value)]
+    while stack:  # a stack of its own: nesting as deep as json.loads reads is fine
+        where, node = stack.pop()
+        if isinstance(node, str):
+            yield where, node
+        elif isinstance(node, dict):
+            stack.extend((f"{where}.{k}", v) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{where}.{i}", v) for i, v in reversed(list(enumerate(node))))
 
 
 def record_from_object(
@@ -44,16 +70,31 @@ def record_from_object(
             value = get_path(item, path)
         except KeyError:
             return Record(where, item=item, raw=raw, problem=f"field {path!r} missing")
-        if not isinstance(value, str):
+        if isinstance(value, str):
+            texts[path] = value
+        elif isinstance(value, (list, dict)) and all("." not in str(k) for k in _keys(value)):
+            texts.update(string_leaves(value, path))  # paragraphs as a list, and the like
+        else:
             kind = "null" if value is None else f"{type(value).__name__}, not text"
             return Record(where, item=item, raw=raw, problem=f"field {path!r} is {kind}")
-        texts[path] = value
     try:
         lang = get_path(item, options.lang_field)
     except KeyError:
         lang = None
     lang = lang if isinstance(lang, str) and lang else options.lang
     return Record(where, texts=texts, item=item, raw=raw, lang=lang)
+
+
+def _keys(value: Any) -> Iterator[str]:
+    """Every object key under ``value``: a key with a dot cannot be named by a dotted path."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            yield from node
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def read_jsonl(
@@ -133,6 +174,8 @@ def string_spans(source: str, paths: Iterable[str], start: int = 0) -> dict[str,
 
     >>> string_spans('{"id": 1E5, "body": {"text": "war"}, "text": 2}', ["body.text"])
     {'body.text': (29, 34)}
+    >>> string_spans('{"paras": ["a", 1, "b"]}', ["paras.0", "paras.2"])
+    {'paras.0': (11, 14), 'paras.2': (19, 22)}
     """
     spans: dict[str, tuple[int, int]] = {}
 
@@ -144,19 +187,35 @@ def string_spans(source: str, paths: Iterable[str], start: int = 0) -> dict[str,
             key, pos = scanstring(source, pos + 1)
             pos = _WS_RE.match(source, pos).end()  # type: ignore[union-attr]
             pos = _WS_RE.match(source, pos + 1).end()  # type: ignore[union-attr]  # past ":"
-            target = node.get(key)
-            if isinstance(target, str) and source[pos] == '"':
-                _, end = scanstring(source, pos + 1)
-                spans[target] = (pos, end)
-                pos = end
-            elif isinstance(target, dict) and source[pos] == "{":
-                pos = walk(pos, target)
-            else:
-                _, pos = _DECODER.raw_decode(source, pos)
+            pos = value(pos, node.get(key))
             pos = _WS_RE.match(source, pos).end()  # type: ignore[union-attr]
             if source[pos] == "}":
                 return pos + 1
             pos = _WS_RE.match(source, pos + 1).end()  # type: ignore[union-attr]  # past ","
+
+    def walk_array(pos: int, node: dict[str, Any]) -> int:  # pos at "["; its elements by index
+        pos = _WS_RE.match(source, pos + 1).end()  # type: ignore[union-attr]
+        if source[pos] == "]":
+            return pos + 1
+        index = 0
+        while True:
+            pos = value(pos, node.get(str(index)))
+            pos = _WS_RE.match(source, pos).end()  # type: ignore[union-attr]
+            if source[pos] == "]":
+                return pos + 1
+            pos = _WS_RE.match(source, pos + 1).end()  # type: ignore[union-attr]  # past ","
+            index += 1
+
+    def value(pos: int, target: Any) -> int:  # the end of the value at pos
+        if isinstance(target, str) and source[pos] == '"':
+            _, end = scanstring(source, pos + 1)
+            spans[target] = (pos, end)
+            return int(end)
+        if isinstance(target, dict) and source[pos] == "{":
+            return walk(pos, target)
+        if isinstance(target, dict) and source[pos] == "[":
+            return walk_array(pos, target)
+        return int(_DECODER.raw_decode(source, pos)[1])
 
     walk(_WS_RE.match(source, start).end(), _tree(paths))  # type: ignore[union-attr]
     return spans

@@ -19,3 +19,8 @@ class FormatOptions:
     html_tables: bool = True  # keep the text of tables
     html_links: bool = False  # write links as [text](url)
     alt_text: bool = True  # rendered HTML (feed items, --extractor render): image alt text
+    # Text encodings (newsclean.io.compression.decoding): a UTF-16/32 byte order mark is
+    # always decoded; ``encoding`` declares a legacy one; ``errors="replace"`` decodes bytes
+    # that are not UTF-8 as U+FFFD instead of passing their record through.
+    encoding: str | None = None
+    errors: str = "passthrough"
