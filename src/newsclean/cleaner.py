@@ -43,13 +43,18 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     if not edits:
         return text
     parts: list[str] = []
-    pos = 0
+    chunks: list[str] = []  # joined every few thousand parts, so a million edits do not
+    pos = 0  # hold a million small slices at once (memory on one huge document)
     for start, end, replacement in edits:
         parts.append(text[pos:start])
         parts.append(replacement)
         pos = end
+        if len(parts) >= 8192:
+            chunks.append("".join(parts))
+            parts.clear()
     parts.append(text[pos:])
-    return "".join(parts)
+    chunks.append("".join(parts))
+    return "".join(chunks)
 
 
 def diff_edit(before: str, after: str) -> list[Edit]:

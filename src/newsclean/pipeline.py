@@ -53,6 +53,19 @@ class Step:
         return {"name": self.name, **{k: _plain(v) for k, v in self.options.items()}}
 
 
+def _prose_head(text: str, spans: Iterable[tuple[int, int]], limit: int = 1 << 16) -> str:
+    """The first ``limit`` characters of the prose between code blocks, one per line: all the
+    language identifier reads, without joining a copy of a huge text."""
+    parts: list[str] = []
+    size = 0
+    for start, end in spans:
+        parts.append(text[start : min(end, start + limit - size)])
+        size += len(parts[-1]) + 1
+        if size >= limit:
+            break
+    return "\n".join(parts)
+
+
 def _lone_cr(text: str) -> bool:
     """Classic Mac line ends (CR alone): the line-based cleaners read them as LF, which maps
     one character to one, so offsets in explanations hold."""
@@ -230,21 +243,27 @@ class Pipeline:
         # the whole text, and its steps numbered after the previous piece's, so the change
         # list replays on the whole text.
         if lang is None:
-            lang = detect_language("\n".join(text[a:b] for a, b in _between(code, len(text))))
+            lang = detect_language(_prose_head(text, _between(code, len(text))))
         out: list[str] = []
-        done, steps = 0, self.max_passes * len(self._calls)
+        done, steps, edited = 0, self.max_passes * len(self._calls), False
         for number, (start, end) in enumerate(_between(code, len(text))):
             # line breaks next to a code block belong to the layout around it, not the prose
-            gap = text[start:end]
-            lead = len(gap) - len(gap.lstrip("\r\n")) if start else 0
-            rest = gap[lead:]
-            trail = len(rest) - len(rest.rstrip("\r\n")) if end < len(text) else 0
-            piece = rest[: len(rest) - trail]
-            out.append(gap[:lead])
+            # (found by index: a piece of a huge text is copied once, not three times)
+            lead = start
+            while start and lead < end and text[lead] in "\r\n":
+                lead += 1
+            trail = end
+            while end < len(text) and trail > lead and text[trail - 1] in "\r\n":
+                trail -= 1
+            piece = text[lead:trail]
+            out.append(text[start:lead])
+            lead, trail = lead - start, end - trail
             done += lead
             mark = len(changes) if changes is not None else 0
-            if piece.strip():
-                piece = self._run_piece(piece, lang, changes)
+            if piece and not piece.isspace():  # strip() would copy the piece
+                cleaned = self._run_piece(piece, lang, changes)
+                edited = edited or cleaned is not piece
+                piece = cleaned
             if changes is not None:
                 changes[mark:] = [
                     dataclasses.replace(
@@ -253,9 +272,10 @@ class Pipeline:
                     for c in changes[mark:]
                 ]
             block = text[slice(*code[number])] if number < len(code) else ""
-            out += [piece, gap[len(gap) - trail :], block]
+            out += [piece, text[end - trail : end], block]
             done += len(piece) + trail + len(block)
-        return "".join(out)
+        # the pieces put back together are the text itself when none changed: no new copy
+        return "".join(out) if edited else text
 
     def _run_piece(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
         if not _lone_cr(text):

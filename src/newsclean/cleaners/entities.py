@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 from html.entities import html5
 
 from newsclean._scan import AMP, SEMI
@@ -40,7 +41,8 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
     if "&amp;" not in text:
         return []
     edits = [
-        (m.start(), m.end(), f"&{m.group(1)};")
+        # interned: a hostile text repeats one entity millions of times, one string will do
+        (m.start(), m.end(), sys.intern(f"&{m.group(1)};"))
         for m in DOUBLE_ESCAPE_RE.finditer(text)
         if m.group(1) != "amp" and _is_entity(m.group(1))
     ]
@@ -169,10 +171,10 @@ def paired_lost_quotes(line: str) -> list[int]:
     """
     if CODE_HINT_RE.search(line) or CODE_START_RE.match(line):
         return []
-    marks = [(m.start(), m.end(), m.group() == "quot;") for m in QUOTE_TOKEN_RE.finditer(line)]
     paired: list[int] = []
     opening: tuple[int, bool] | None = None  # (offset, bare) of the quotation left open
-    for start, end, bare in marks:
+    for m in QUOTE_TOKEN_RE.finditer(line):  # streamed: a 50 MB line holds millions of marks
+        start, end, bare = m.start(), m.end(), m.group() == "quot;"
         before = line[start - 1] if start else " "
         after = line[end] if end < len(line) else " "
         if before in _OPENS_AFTER and after not in " \t":

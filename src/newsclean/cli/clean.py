@@ -42,7 +42,7 @@ from newsclean.io.jsonl import dumps as dumps_json
 from newsclean.io.remote import Location, Remote, is_url, location
 from newsclean.records import Record
 from newsclean.run import Chunk, Cleaned, run_in_chunks, run_serial
-from newsclean.stats import Stats
+from newsclean.stats import Stats, utf8_size
 
 
 class Problems:
@@ -103,7 +103,7 @@ def _progress(records: Iterator[Record], enabled: bool, total: int | None) -> It
             done = (
                 len(raw)
                 if isinstance(raw, bytes)
-                else sum(len(t.encode("utf-8", "surrogatepass")) for t in record.texts.values())
+                else sum(utf8_size(t) for t in record.texts.values())
             )
             size += done
             pending += done if in_bytes else 1

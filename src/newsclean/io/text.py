@@ -22,8 +22,12 @@ def read_text(stream: IO[bytes], where: str, options: FormatOptions) -> Iterator
         )
         return
     if text.startswith("\ufeff"):
-        text = text[1:]
-    yield Record(where, texts={"text": text}, raw=data, lang=options.lang)
+        yield Record(where, texts={"text": text[1:]}, raw=data, lang=options.lang)
+        return
+    # valid UTF-8 without a BOM encodes back to the same bytes, so an unchanged text is
+    # written from itself: a huge document is not held twice (as str and as bytes)
+    del data
+    yield Record(where, texts={"text": text}, lang=options.lang)
 
 
 def write_text_record(out: IO[bytes], record: Record) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from newsclean.pipeline import Pipeline
 from newsclean.records import Record
-from newsclean.stats import CleanerCounts, Stats
+from newsclean.stats import CleanerCounts, Stats, utf8_size
 
 Texts = dict[str, str]
 
@@ -66,7 +66,7 @@ def _pre(record: Record, stats: Stats) -> bool:
         return False
     size = sum(len(t) for t in record.texts.values())
     stats.chars_in += size
-    stats.bytes_in += sum(len(t.encode("utf-8", "surrogatepass")) for t in record.texts.values())
+    stats.bytes_in += sum(utf8_size(t) for t in record.texts.values())
     return True
 
 
