@@ -58,7 +58,7 @@ def test_mt_profile_extends_default_in_order() -> None:
 def test_list_cleaners_reports_profiles() -> None:
     rows = {r.name: r for r in list_cleaners()}
     assert rows["fix_a_an_agreement"].profiles == ("mt",)
-    assert rows["remove_minifier_placeholders"].profiles == ("default", "mt")
+    assert rows["remove_minifier_placeholders"].profiles == ("default", "furniture", "mt")
     assert rows["straighten_quotes"].profiles == ()
     assert rows["fix_a_an_agreement"].risk is Risk.HIGH
     assert all(r.summary for r in rows.values())

@@ -50,7 +50,7 @@ def test_every_kind_belongs_to_a_profile() -> None:
         ),
         (lambda: dirty_articles(kinds=["nope"]), "unknown artifact kind 'nope'"),
         (lambda: dirty_articles(kinds="mojibake"), "not the string 'mojibake'"),
-        (lambda: dirty_articles(profile="fr"), "profile must be one of default, mt"),
+        (lambda: dirty_articles(profile="fr"), "profile must be one of default, furniture, mt"),
         (lambda: dirty_articles(max_kinds=0), "max_kinds must be"),
         (lambda: check_cleaner(len, max_examples=0), "max_examples must be"),
     ],

@@ -97,6 +97,10 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
             except ConfigError as exc:
                 problems.append(str(exc))
         raise ConfigError(problems[0] if len(problems) == 1 else f"{where}: got {value!r}")
+    if origin is typing.Literal:
+        if value in args:
+            return value
+        raise ConfigError(f"{where} must be one of {', '.join(map(repr, args))} (got {value!r})")
     if hint is bool or hint is str:
         if isinstance(value, hint):
             return value

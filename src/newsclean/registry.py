@@ -116,7 +116,7 @@ def list_cleaners() -> list[CleanerInfo]:
 
     >>> rows = list_cleaners()
     >>> [r for r in rows if r.name == "remove_minifier_placeholders"][0].profiles
-    ('default', 'mt')
+    ('default', 'furniture', 'mt')
     """
     from newsclean.profiles import profile_names, profile_steps
 

@@ -9,6 +9,7 @@ from newsclean.cleaners import (  # noqa: F401  (imported for registration)
     detokenize,
     encoding,
     entities,
+    furniture,
     glossary,
     markup,
     mt,

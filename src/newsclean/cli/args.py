@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
         with_plugins(p)
         group = p.add_mutually_exclusive_group()
         group.add_argument(
-            "--profile", default="default", help="shipped profile: default or mt (default: default)"
+            "--profile",
+            default="default",
+            help="shipped profile: default, mt or furniture (default: default)",
         )
         group.add_argument(
             "--pipeline",
@@ -59,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
             action="append",
             help="phrase file (one line each, as `newsclean learn` writes) whose lines "
             "drop_boilerplate_lines drops too (repeatable)",
+        )
+        p.add_argument(
+            "--furniture",
+            choices=("off", "confident", "more"),
+            default="off",
+            help="also drop the lines the furniture model scores as page furniture: "
+            "'confident' (held-out article loss about 0.3 %%) or 'more' (about 1 %%); "
+            "see docs/quality.md (default: off)",
         )
 
     def with_inputs(p: argparse.ArgumentParser, verb: str = "clean") -> None:

@@ -56,6 +56,9 @@ def pipeline_from(args: argparse.Namespace) -> Pipeline:
         if args.pipeline is not None
         else Pipeline.from_profile(args.profile)
     )
+    level = getattr(args, "furniture", "off")
+    if level != "off":
+        pipeline = with_furniture(pipeline, level)
     files = getattr(args, "boilerplate", None) or []
     if not files:
         return pipeline
@@ -66,6 +69,28 @@ def pipeline_from(args: argparse.Namespace) -> Pipeline:
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"{path}: cannot read the phrase file ({exc})") from None
     return with_boilerplate(pipeline, tuple(phrases))
+
+
+def with_furniture(pipeline: Pipeline, level: str) -> Pipeline:
+    """The pipeline with a drop_scored_furniture step at ``level``'s threshold, after the
+    other line-dropping steps and before the layout tidy (or last)."""
+    data = pipeline.to_dict()
+    steps = [
+        s
+        for s in data["steps"]
+        if (s if isinstance(s, str) else s["name"]) != "drop_scored_furniture"
+    ]
+    names = [s if isinstance(s, str) else s["name"] for s in steps]
+    at = next(
+        (
+            names.index(n)
+            for n in ("strip_trailing_whitespace", "collapse_blank_lines")
+            if n in names
+        ),
+        len(steps),
+    )
+    step = {"name": "drop_scored_furniture", "level": level}
+    return Pipeline.from_dict({**data, "steps": [*steps[:at], step, *steps[at:]]})
 
 
 def with_boilerplate(pipeline: Pipeline, phrases: tuple[str, ...]) -> Pipeline:

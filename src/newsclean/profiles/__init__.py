@@ -2,6 +2,7 @@
 
 ``default``: English news; only cleaners of risk safe or low, so correct text comes out
 byte-identical. ``mt``: default plus machine-translation repairs of medium and high risk.
+``furniture``: default plus the furniture model (medium risk), for extractor output.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def profile_names() -> tuple[str, ...]:
     """Names of the shipped profiles.
 
     >>> profile_names()
-    ('default', 'mt')
+    ('default', 'furniture', 'mt')
     """
     files = resources.files(__name__).iterdir()
     return tuple(sorted(f.name[:-5] for f in files if f.name.endswith(".toml")))
