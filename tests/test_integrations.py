@@ -220,6 +220,13 @@ def test_pandas_recipe() -> None:
     ]
 
 
+def test_duckdb_recipe() -> None:
+    pytest.importorskip("duckdb")
+    found = run_recipe("duckdb")
+    raw = "Bashar al -Assad said the the war ."
+    assert found["rows"] == [(newsclean.clean(raw), newsclean.clean(raw, profile="mt"))]
+
+
 # -- the heavy ones: NeMo Curator and Data-Juicer (not in CI; see the module docstring) --------
 def test_nemo_curator_modifier_in_a_modify_stage() -> None:
     pytest.importorskip("nemo_curator")

@@ -17,7 +17,7 @@ from newsclean.errors import (
     ReplayError,
     UnknownCleanerError,
 )
-from newsclean.explain import Change, Explained, replay
+from newsclean.explain import Change, Explained, OffsetMap, replay
 from newsclean.io.extract import Extracted, extract
 from newsclean.pipeline import Pipeline, Step, clean, explain
 from newsclean.profiles import profile_names
@@ -37,6 +37,7 @@ __all__ = [
     "InputError",
     "MissingDependencyError",
     "NewscleanError",
+    "OffsetMap",
     "Pipeline",
     "ReplayError",
     "Risk",

@@ -64,7 +64,13 @@ class BatchCleaner:
     ``DataFrame`` or ``Series``, or a pyarrow ``Table``, ``Array`` or ``ChunkedArray``; it
     returns the same kind, with cleaned copies (the input is not modified). With
     ``counts_column``, tables gain a column holding, per row, the number of changes ``explain`` lists
-    (summed over ``columns``), or null where a value was passed through.
+    (summed over ``columns``), or null where a value was passed through. With
+    ``offsets_column``, a text column holding each row's map between the cleaned and the raw
+    values as JSON, ``{column: [[clean_start, clean_end, raw_start, raw_end], ...]}`` for every
+    changed span (see `Explained.to_raw`), so annotations can be projected back to the raw text.
+
+    >>> BatchCleaner(offsets_column="offsets")({"text": ["Bashar al -Assad said ."]})["offsets"]
+    ['{"text":[[9,9,9,10],[20,20,21,22]]}']
     """
 
     def __init__(
@@ -74,6 +80,7 @@ class BatchCleaner:
         profile: str | None = None,
         pipeline: Pipeline | Mapping[str, Any] | None = None,
         counts_column: str | None = None,
+        offsets_column: str | None = None,
     ) -> None:
         if isinstance(columns, str):
             columns = [columns]
@@ -81,9 +88,14 @@ class BatchCleaner:
             raise ConfigError(f"columns must be a non-empty list of column names, got {columns!r}")
         if counts_column is not None and counts_column in columns:
             raise ConfigError(f"counts_column {counts_column!r} is also a column to clean")
+        if offsets_column is not None and (
+            offsets_column in columns or offsets_column == counts_column
+        ):
+            raise ConfigError(f"offsets_column {offsets_column!r} is also another column")
         self.description = describe(profile, pipeline)
         self.columns = tuple(columns)
         self.counts_column = counts_column
+        self.offsets_column = offsets_column
 
     def __repr__(self) -> str:
         return f"BatchCleaner(columns={list(self.columns)!r}, steps={len(self.description['steps'])}, counts_column={self.counts_column!r})"
@@ -143,29 +155,49 @@ class BatchCleaner:
 
     def _columns_counted(
         self, get: Any, rows: int
-    ) -> tuple[dict[str, list[Any]], list[int | None] | None]:
-        """Clean each column (``get(name)`` gives its values) and add up counts per row."""
+    ) -> tuple[dict[str, list[Any]], list[int | None] | None, list[str] | None]:
+        """Clean each column (``get(name)`` gives its values); with ``counts_column``, the
+        changes per row; with ``offsets_column``, each row's offset maps as JSON
+        (``{column: [[clean_start, clean_end, raw_start, raw_end], ...]}``, null: not text)."""
         cleaned: dict[str, list[Any]] = {}
-        if self.counts_column is None:
+        if self.counts_column is None and self.offsets_column is None:
             for name in self.columns:
                 cleaned[name] = self.clean_values(get(name))
-            return cleaned, None
+            return cleaned, None, None
+        pipeline = self.pipeline
         total: list[int | None] = [0] * rows
+        maps: list[dict[str, Any]] = [{} for _ in range(rows)]
         for name in self.columns:
-            cleaned[name], counts = self.clean_values_counted(get(name))
-            total = [
-                None if a is None or b is None else a + b
-                for a, b in zip(total, counts, strict=True)
-            ]
-        return cleaned, total
+            values = []
+            for row, value in enumerate(get(name)):
+                if not isinstance(value, str):
+                    values.append(value)
+                    total[row] = None
+                    maps[row][name] = None
+                    continue
+                explained = pipeline.explain(value)
+                values.append(explained.text)
+                if total[row] is not None:
+                    total[row] = total[row] + len(explained.changes)  # type: ignore[operator]
+                if self.offsets_column is not None:
+                    maps[row][name] = explained.offsets.replaced()
+            cleaned[name] = values
+        offsets = (
+            [json.dumps(m, separators=(",", ":")) for m in maps]
+            if self.offsets_column is not None
+            else None
+        )
+        return cleaned, (total if self.counts_column is not None else None), offsets
 
     def _clean_dict(self, batch: Mapping[str, Any]) -> dict[str, Any]:
         self._missing(batch)
         rows = len(batch[self.columns[0]])
-        cleaned, counts = self._columns_counted(lambda name: list(batch[name]), rows)
+        cleaned, counts, offsets = self._columns_counted(lambda name: list(batch[name]), rows)
         out = {**batch, **cleaned}
         if counts is not None:
             out[self.counts_column] = counts  # type: ignore[index]
+        if self.offsets_column is not None:
+            out[self.offsets_column] = offsets
         return out
 
     def _clean_arrow(self, batch: Any) -> Any:
@@ -179,7 +211,7 @@ class BatchCleaner:
         self._missing(batch.column_names)
         for name in self.columns:
             _check_arrow_text(batch.schema.field(name).type, f"column {name!r}")
-        cleaned, counts = self._columns_counted(
+        cleaned, counts, offsets = self._columns_counted(
             lambda name: batch.column(name).to_pylist(), batch.num_rows
         )
         for name, values in cleaned.items():
@@ -188,6 +220,8 @@ class BatchCleaner:
             batch = batch.set_column(index, field, pa.array(values, type=field.type))
         if counts is not None:
             batch = batch.append_column(self.counts_column, pa.array(counts, type=pa.int64()))
+        if self.offsets_column is not None:
+            batch = batch.append_column(self.offsets_column, pa.array(offsets, pa.string()))
         return batch
 
     def _clean_pandas(self, batch: Any) -> Any:
@@ -201,12 +235,16 @@ class BatchCleaner:
                 name=batch.name,
             )
         self._missing(batch.columns)
-        cleaned, counts = self._columns_counted(lambda name: batch[name].tolist(), len(batch))
+        cleaned, counts, offsets = self._columns_counted(
+            lambda name: batch[name].tolist(), len(batch)
+        )
         out = batch.copy()
         for name, values in cleaned.items():
             out[name] = pd.Series(values, index=batch.index, dtype=batch[name].dtype)
         if counts is not None:
             out[self.counts_column] = pd.array(counts, dtype="Int64")
+        if self.offsets_column is not None:
+            out[self.offsets_column] = pd.Series(offsets, index=batch.index, dtype=object)
         return out
 
     def _clean_polars(self, batch: Any) -> Any:
@@ -223,12 +261,16 @@ class BatchCleaner:
         self._missing(batch.columns)
         for name in self.columns:
             _check_polars_text(batch.schema[name], f"column {name!r}")
-        cleaned, counts = self._columns_counted(lambda name: batch[name].to_list(), batch.height)
+        cleaned, counts, offsets = self._columns_counted(
+            lambda name: batch[name].to_list(), batch.height
+        )
         out = batch.with_columns(
             pl.Series(name, values, dtype=batch.schema[name]) for name, values in cleaned.items()
         )
         if counts is not None:
             out = out.with_columns(pl.Series(self.counts_column, counts, dtype=pl.Int64))
+        if self.offsets_column is not None:
+            out = out.with_columns(pl.Series(self.offsets_column, offsets, dtype=pl.String))
         return out
 
 

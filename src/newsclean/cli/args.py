@@ -194,6 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     with_pipeline(p_explain)
     p_explain.add_argument("--json", action="store_true", help="print changes as JSON")
     p_explain.add_argument(
+        "--offsets",
+        action="store_true",
+        help="with --json: also each changed span as [clean_start, clean_end, raw_start, "
+        "raw_end], to project annotations between the cleaned and the raw text",
+    )
+    p_explain.add_argument(
         "--limit", type=int, default=20, help="at most this many records with changes (default: 20)"
     )
 

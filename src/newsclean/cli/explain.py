@@ -56,13 +56,14 @@ def run_explain(args: argparse.Namespace) -> int:
             continue
         shown += 1
         if args.json:
-            rows.append(
-                {
-                    "where": where,
-                    "text": explained.text,
-                    "changes": [vars(c) for c in explained.changes],
-                }
-            )
+            row: dict[str, object] = {
+                "where": where,
+                "text": explained.text,
+                "changes": [vars(c) for c in explained.changes],
+            }
+            if args.offsets:
+                row["offsets"] = [list(s) for s in explained.offsets.replaced()]
+            rows.append(row)
         else:
             print(f"{where}: {len(explained.changes)} change(s)")
             # Offsets index the text as it stood before each change's step, so the context
