@@ -15,6 +15,7 @@ _NEEDS = {
     "src/newsclean/integrations/pandas.py": "pandas",
     "src/newsclean/integrations/nemo_curator.py": "nemo_curator",
     "src/newsclean/integrations/data_juicer.py": "data_juicer",
+    "src/newsclean/integrations/duckdb.py": "pyarrow",
 }
 
 

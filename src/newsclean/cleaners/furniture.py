@@ -18,6 +18,7 @@ import functools
 import itertools
 import json
 import math
+import operator
 import re
 import zlib
 from collections.abc import Sequence
@@ -43,8 +44,19 @@ def stop_words() -> frozenset[str]:
     )
 
 
-def _bucket(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % HASH_BUCKETS
+_ZEROS = itertools.repeat(0.0)  # the weight of a feature the model never saw
+_KEYS = tuple(f"w{i}" for i in range(HASH_BUCKETS))
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words recur: each is hashed once
+def _key(word: str) -> str:
+    """The feature name of a word (or words) hashed into one of `HASH_BUCKETS` weights."""
+    return _KEYS[zlib.crc32(word.encode("utf-8", "surrogatepass")) % HASH_BUCKETS]
+
+
+# the length bins: 0, 1, 2-3, 4-7, 8-15 and 16+ words
+_WORD_BIN = ("words_0", "words_1", *["words_2"] * 2, *["words_4"] * 4, *["words_8"] * 8)
 
 
 def _shape(line: str, stops: frozenset[str]) -> tuple[int, dict[str, float]]:
@@ -55,32 +67,30 @@ def _shape(line: str, stops: frozenset[str]) -> tuple[int, dict[str, float]]:
     f: dict[str, float] = {}
     f["log_words"] = math.log1p(n)
     f["log_chars"] = math.log1p(len(s))
-    for lo, hi in ((0, 0), (1, 1), (2, 3), (4, 7), (8, 15), (16, 10**9)):
-        if lo <= n <= hi:
-            f[f"words_{lo}"] = 1.0
+    f[_WORD_BIN[n] if n < 16 else "words_16"] = 1.0
     last = s[-1:]
     f["end_terminal"] = float(last in _TERMINAL and last != ":")
     f["end_colon"] = float(last == ":")
     f["end_stop"] = float(last in ".!?…")
     if n:
         lower = [w.lower() for w in words]
-        f["stop_share"] = sum(w in stops for w in lower) / n
-        f["cap_share"] = sum(w[:1].isupper() for w in words) / n
-        f["digit_share"] = sum(w.isdigit() for w in words) / n
+        f["stop_share"] = sum(1 for w in lower if w in stops) / n
+        f["cap_share"] = sum(1 for w in words if w[:1].isupper()) / n
+        f["digit_share"] = sum(1 for w in words if w.isdigit()) / n
         f["first_upper"] = float(s[:1].isupper())
         f["first_lower"] = float(s[:1].islower())
         for w in lower[:12]:
-            key = f"w{_bucket(w)}"
+            key = _key(w)
             f[key] = f.get(key, 0.0) + 1.0
         for a, b in itertools.pairwise(lower[:6]):  # word pairs at the line's start
-            key = f"w{_bucket(a + ' ' + b)}"
+            key = _key(a + " " + b)
             f[key] = f.get(key, 0.0) + 1.0
         if n <= 3:
-            key = f"w{_bucket('=' + ' '.join(lower))}"  # a short line as a whole
+            key = _key("=" + " ".join(lower))  # a short line as a whole
             f[key] = f.get(key, 0.0) + 1.0
-    f["no_letters"] = float(not any(c.isalpha() for c in s))
+    f["no_letters"] = float(_LETTER_RE.search(s) is None)
     f["date"] = float(_DATE_RE.search(s) is not None)
-    f["separators"] = min(3.0, float(sum(c in _SEPARATORS for c in s)))
+    f["separators"] = min(3.0, float(sum(s.count(c) for c in _SEPARATORS)))
     f["link"] = float("http" in s or "www." in s or "@" in s)
     f["hashtag"] = float("#" in s)
     f["upper_line"] = float(s.isupper() and n >= 1)
@@ -166,7 +176,7 @@ def kept_as_article(line: str) -> bool:
     [True, True, True, False]
     """
     s = line.strip()
-    if not any(c.isalpha() for c in s) or s.startswith("|") or s.endswith("|"):
+    if _LETTER_RE.search(s) is None or s.startswith("|") or s.endswith("|"):
         return True
     if len(s.split()) >= 10 and s[-1:] in '.!?…"”»':
         return True
@@ -195,7 +205,7 @@ def line_scores(text: str) -> list[tuple[int, float | None]]:
         if kept_as_article(lines[i]):
             scored.append((i, None))
             continue
-        z = bias + sum(v * weights.get(k, 0.0) for k, v in f.items())
+        z = bias + sum(map(operator.mul, f.values(), map(weights.get, f, _ZEROS)))
         scored.append((i, 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))))
     return scored
 
