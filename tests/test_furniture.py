@@ -110,3 +110,14 @@ def test_cli_furniture_flag(tmp_path: Path) -> None:
     assert gone and gone <= set(_lines(case, "confident")[0]), gone
     bad = subprocess.run([*run, "--furniture", "all"], capture_output=True, text=True)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_every_drop_comes_with_its_score_and_evidence() -> None:
+    from newsclean.cleaners.furniture import line_evidence
+
+    threshold = model()["thresholds"]["confident"]
+    for case in CASES:
+        dropped = set(_lines(case, "confident")[0])
+        for line, p, why in line_evidence(str(case["text"])):
+            if line in dropped:
+                assert p is not None and p >= threshold and why, line

@@ -210,6 +210,33 @@ def line_scores(text: str) -> list[tuple[int, float | None]]:
     return scored
 
 
+def line_evidence(text: str, top: int = 3) -> list[tuple[str, float | None, list[str]]]:
+    """Why each non-blank line scored as it did: (line, probability of furniture, the
+    ``top`` features that pushed it most towards furniture), for reviewing what
+    `drop_scored_furniture` drops (None: a line `kept_as_article` keeps). Hashed word
+    features read ``words``.
+
+    >>> [(line, round(p or 0, 2), why) for line, p, why in line_evidence(
+    ...     "Sarah.Needleman@wsj.com\\nGaming used to be so simple, we played to the end.\\n"
+    ...     "We spend money on perks now, on phones and tablets.\\nThe end of it.")][:1]
+    [('Sarah.Needleman@wsj.com', 0.98, ['words', 'short_here', 'head3'])]
+    """
+    weights: dict[str, float] = model()["weights"]
+    spans = line_spans(text)
+    lines = [text[a:b] for a, b in spans]
+    features = line_features(lines)
+    out: list[tuple[str, float | None, list[str]]] = []
+    for i, p in line_scores(text):
+        f = features[i] or {}
+        pushes: dict[str, float] = {}
+        for k, v in f.items():
+            name = "words" if k.startswith("w") and k[1:].isdigit() else k
+            pushes[name] = pushes.get(name, 0.0) + v * weights.get(k, 0.0)
+        ranked = sorted((w, k) for k, w in pushes.items() if w > 0)[::-1]
+        out.append((lines[i], p, [k for _, k in ranked[:top]] if p is not None else []))
+    return out
+
+
 @cleaner(family="debris", risk=Risk.MEDIUM)
 def drop_scored_furniture(
     text: str, *, level: Literal["confident", "more"] = "confident", threshold: float | None = None
