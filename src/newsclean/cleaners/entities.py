@@ -79,6 +79,8 @@ _AMP_RUN_RE = re.compile(r"&amp;(?:amp;)+")
 #   rsquo; nbsp; ...  typographic names glued to a word ("Turkeyrsquo;s", "10nbsp;km");
 #   amp;              only between capitals ("ATamp;T", "Qamp;A"), never "camp;"
 _PUNCT_CODES = frozenset({34, 38, 39, 160, 8211, 8212, 8216, 8217, 8220, 8221, 8230})
+# the same marks as Windows-1252 numbers, which HTML5 decodes to them (AG News: "Phelps #146;s")
+_CP1252_PUNCT_CODES = frozenset({130, 132, 133, 139, 145, 146, 147, 148, 150, 151, 155})
 _CURRENCY_CODES = frozenset({36, 163, 165, 8364})  # $ £ ¥ €
 _TYPO_NAMES = "rsquo|lsquo|rdquo|ldquo|sbquo|bdquo|mdash|ndash|hellip|nbsp|apos|laquo|raquo"
 
@@ -95,7 +97,8 @@ def _is_word(char: str) -> bool:
 def lost_entity_starts(text: str) -> list[int]:
     """Offsets where an ``&`` is missing before a numeric or typographic entity.
 
-    Numeric codes count only for punctuation (``#8217;``) and, like the names (``rsquo;``),
+    Numeric codes count only for punctuation (``#8217;``, or its Windows-1252 number ``#146;``
+    that HTML5 decodes alike) and, like the names (``rsquo;``),
     only glued to a word: after one (``Turkey#8217;s``), or before one when nothing but a
     space or punctuation precedes (``#8220;Yes``). ``amp;`` counts only between capitals.
 
@@ -127,7 +130,11 @@ def lost_entity_starts(text: str) -> list[int]:
                 digits = token[2:] if token[1] in "xX" else token[1:]
                 code = int(digits, 16 if token[1] in "xX" else 10)
                 # a currency sign only before its amount ("the  #36;10 million", AG News)
-                ok = code in _PUNCT_CODES or (code in _CURRENCY_CODES and after.isdigit())
+                ok = (
+                    code in _PUNCT_CODES
+                    or code in _CP1252_PUNCT_CODES
+                    or (code in _CURRENCY_CODES and after.isdigit())
+                )
             if ok:
                 starts.append(start)
         pos = text.find(";", pos + 1)
