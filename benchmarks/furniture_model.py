@@ -99,15 +99,17 @@ def benchmark_lines(shared: Path) -> list[dict[str, Any]]:
     bench = shared / "extractors"
     truth = json.loads((bench / "ground-truth.json").read_text("utf-8"))
     rows = []
+    articles = {}  # each page's article 4-grams and word run, once for all extractors
+    for page, gt in truth.items():
+        true_tokens = TOKEN.findall(gt.get("articleBody", ""))
+        articles[page] = (set(shingles(true_tokens)), " " + " ".join(true_tokens) + " ")
     for name in sorted(os.listdir(bench / "output")):
         data = json.loads((bench / "output" / name).read_text("utf-8"))
         if isinstance(data, dict) and set(data) == {"version", "output"}:
             data = data["output"]
-        for page, gt in truth.items():
+        for page in truth:
             text = (data.get(page) or {}).get("articleBody") or ""
-            true_tokens = TOKEN.findall(gt.get("articleBody", ""))
-            grams = set(shingles(true_tokens))
-            runs = " " + " ".join(true_tokens) + " "
+            grams, runs = articles[page]
             rows.append(
                 dict(
                     group=f"b:{page}",

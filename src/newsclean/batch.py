@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsclean.errors import ConfigError
+from newsclean.explain import Explained
 from newsclean.pipeline import Pipeline
 
 _BUILT: dict[str, Pipeline] = {}  # per worker process: description (as JSON) -> pipeline
@@ -112,18 +113,16 @@ class BatchCleaner:
 
     def clean_values_counted(self, values: Iterable[Any]) -> tuple[list[Any], list[int | None]]:
         """Cleaned values and, per value, its number of changes (None: passed through)."""
+        explained = self._explain_each(values)
+        return (
+            [value if e is None else e.text for value, e in explained],
+            [None if e is None else len(e.changes) for _, e in explained],
+        )
+
+    def _explain_each(self, values: Iterable[Any]) -> list[tuple[Any, Explained | None]]:
+        """Each value with its explanation (None: not text, passed through)."""
         pipeline = self.pipeline
-        cleaned: list[Any] = []
-        counts: list[int | None] = []
-        for value in values:
-            if isinstance(value, str):
-                explained = pipeline.explain(value)
-                cleaned.append(explained.text)
-                counts.append(len(explained.changes))
-            else:
-                cleaned.append(value)
-                counts.append(None)
-        return cleaned, counts
+        return [(v, pipeline.explain(v) if isinstance(v, str) else None) for v in values]
 
     # -- batches ----------------------------------------------------------------------------
     def __call__(self, batch: Any) -> Any:
@@ -164,24 +163,16 @@ class BatchCleaner:
             for name in self.columns:
                 cleaned[name] = self.clean_values(get(name))
             return cleaned, None, None
-        pipeline = self.pipeline
         total: list[int | None] = [0] * rows
         maps: list[dict[str, Any]] = [{} for _ in range(rows)]
         for name in self.columns:
-            values = []
-            for row, value in enumerate(get(name)):
-                if not isinstance(value, str):
-                    values.append(value)
-                    total[row] = None
-                    maps[row][name] = None
-                    continue
-                explained = pipeline.explain(value)
-                values.append(explained.text)
-                if total[row] is not None:
-                    total[row] = total[row] + len(explained.changes)  # type: ignore[operator]
+            explained = self._explain_each(get(name))
+            cleaned[name] = [value if e is None else e.text for value, e in explained]
+            for row, (_, e) in enumerate(explained):
+                n = total[row]
+                total[row] = None if e is None or n is None else n + len(e.changes)
                 if self.offsets_column is not None:
-                    maps[row][name] = explained.offsets.replaced()
-            cleaned[name] = values
+                    maps[row][name] = None if e is None else e.offsets.replaced()
         offsets = (
             [json.dumps(m, separators=(",", ":")) for m in maps]
             if self.offsets_column is not None

@@ -122,12 +122,12 @@ class OffsetMap:
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The raw span a span of the cleaned text came from."""
         cs, ce, rs, re_ = self._index
-        return _project(self.segments, cs, ce, rs, re_, start, end, self.clean_length, True)
+        return _project(self.segments, cs, ce, rs, re_, start, end, self.clean_length)
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
         """The cleaned span a span of the raw text became."""
         cs, ce, rs, re_ = self._index
-        return _project(self.segments, rs, re_, cs, ce, start, end, self.raw_length, False)
+        return _project(self.segments, rs, re_, cs, ce, start, end, self.raw_length)
 
     def replaced(self) -> list[tuple[int, int, int, int]]:
         """``(clean_start, clean_end, raw_start, raw_end)`` of every segment that changed."""
@@ -147,7 +147,6 @@ def _project(
     start: int,
     end: int,
     length: int,
-    from_clean: bool,
 ) -> tuple[int, int]:
     if not 0 <= start <= end <= length:
         raise ValueError(f"span {start}:{end} is outside the text (length {length})")

@@ -193,13 +193,18 @@ def model() -> dict[str, Any]:
 def line_scores(text: str) -> list[tuple[int, float | None]]:
     """(line number, probability of furniture) for each non-blank line of ``text``; None for
     a line `kept_as_article` keeps whatever the model would say."""
+    lines = [text[a:b] for a, b in line_spans(text)]
+    return _scores(lines, line_features(lines))
+
+
+def _scores(
+    lines: Sequence[str], features: Sequence[dict[str, float] | None]
+) -> list[tuple[int, float | None]]:
     m = model()
     weights: dict[str, float] = m["weights"]
     bias: float = m["bias"]
-    spans = line_spans(text)
-    lines = [text[a:b] for a, b in spans]
     scored: list[tuple[int, float | None]] = []
-    for i, f in enumerate(line_features(lines)):
+    for i, f in enumerate(features):
         if f is None:
             continue
         if kept_as_article(lines[i]):
@@ -222,11 +227,10 @@ def line_evidence(text: str, top: int = 3) -> list[tuple[str, float | None, list
     [('Sarah.Needleman@wsj.com', 0.98, ['words', 'short_here', 'head3'])]
     """
     weights: dict[str, float] = model()["weights"]
-    spans = line_spans(text)
-    lines = [text[a:b] for a, b in spans]
+    lines = [text[a:b] for a, b in line_spans(text)]
     features = line_features(lines)
     out: list[tuple[str, float | None, list[str]]] = []
-    for i, p in line_scores(text):
+    for i, p in _scores(lines, features):
         f = features[i] or {}
         pushes: dict[str, float] = {}
         for k, v in f.items():
@@ -269,10 +273,10 @@ def drop_scored_furniture(
     if text.count("\n") < 3:
         return []
     limit = model()["thresholds"][level] if threshold is None else threshold
-    scored = line_scores(text)
+    spans = line_spans(text)
+    lines = [text[a:b] for a, b in spans]
+    scored = _scores(lines, line_features(lines))
     if len(scored) < 4:
         return []
     drop = [i for i, p in scored if p is not None and p >= limit]
-    if not drop:
-        return []
-    return drop_lines(text, line_spans(text), drop)
+    return drop_lines(text, spans, drop) if drop else []
