@@ -700,3 +700,220 @@ def replace_ptb_tokens(text: str) -> list[Edit]:
             edits += [(m.start(), m.start() + 2, '"'), (m.end() - 2, m.end(), '"')]
         edits.sort()
     return edits
+
+
+# A whole tokenised line (Moses' tokenizer.perl or sacremoses, the Penn Treebank's once its
+# tokens are replaced) is restored as a whole, as Moses' detokenizer does: quotes paired from
+# both sides, brackets, clitics, escapes, currency and units, not one spacing rule at a time.
+# The partial rules above remain for the half-detokenised slips of scraped text ("Yobe North ,").
+_CLOSERS = frozenset([",", ".", ";", ":", "!", "?", ")", "]", "}", "...", "…", "%"])
+_OPENERS = frozenset(["(", "[", "{"])
+_CLOSING_BRACKETS = frozenset([")", "]", "}"])
+_CURRENCY = frozenset("$£€¥₹")
+_SENTENCE_MARKS = frozenset([",", "."])
+# Moses' XML escapes, met here when the cleaner runs before `decode_html_entities` or alone.
+_MOSES_XML = {
+    "&quot;": '"',
+    "&apos;": "'",
+    "&amp;": "&",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&#124;": "|",
+    "&#91;": "[",
+    "&#93;": "]",
+}
+_MOSES_XML_RE = re.compile("|".join(map(re.escape, _MOSES_XML)))
+# The clitics English tokenisers split off: "'s" "n't" (Moses, PTB) and "’ s" (curly, split).
+_CLITIC_TOKEN_RE = re.compile(r"(?:['’](?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)|n['’]t|N['’]T)\Z")
+_CLITIC_WORDS = frozenset(["s", "t", "re", "ve", "ll", "d", "m", "S", "T", "RE", "VE", "LL", "D"])
+# A word glued to the mark a tokeniser always splits off: "word," "word;" "(word" "word)" —
+# or to a full stop after three lower-case letters (abbreviations such as "Mr." "U.S." "a.m."
+# stay glued in tokenised text too). One of these and the line was not tokenised.
+_GLUED_RE = re.compile(r"[^\W_][,;:!?)\]]+\Z|\A[(\[][^\W_]|(?<![.\w])[^\W\d_]*[a-z]{3}\.\Z")
+_WORDISH_RE = re.compile(r"[^\W_]")
+# Reporting verbs: a quote mark after a comma with one of these just after it closes a
+# quotation that began on an earlier line ('... easier , " Jezdci.cz quoted Minařík's wife').
+_REPORTED = frozenset(
+    [
+        "said",
+        "says",
+        "added",
+        "adds",
+        "told",
+        "explained",
+        "explains",
+        "noted",
+        "notes",
+        "commented",
+        "comments",
+        "wrote",
+        "writes",
+        "quoted",
+        "stated",
+        "asked",
+        "replied",
+        "continued",
+        "insisted",
+    ]
+)
+_QUOTE_ENDS = frozenset([",", ".", "?", "!", "...", "…"])  # a quotation ends after these
+_TOKEN_RE = re.compile(r"[^ ]+")
+_SHORT_NUMBER_RE = re.compile(r"\d{1,2}\Z")
+_QUOTE_TOKENS = frozenset(['"', "&quot;", "“", "”", "‘", "’", "'", "&apos;"])
+
+
+def _tokenised(body: str) -> bool:
+    """Is this line tokeniser output as a whole? At least two marks stand alone between
+    words, one of them not ``; : ! ?`` (French spacing: ``Quoi ? Non !``) nor a bracket
+    (a site's label: ``[ The Verge ]``), and no word is
+    glued to a mark a tokeniser always splits off (French glues its commas and full stops)."""
+    spaced = sentence = 0
+    # Token by token with one of look-ahead, not body.split(): a long line of prose is
+    # usually judged within its first sentence, and splitting it all would cost more.
+    found = _TOKEN_RE.finditer(body)
+    following = next(found, None)
+    i = -1
+    while following is not None:
+        i += 1
+        tok = following.group()
+        following = next(found, None)
+        nxt = following.group() if following is not None else ""
+        if i and tok in _CLOSERS:
+            spaced += 1
+            sentence += tok not in _FRENCH_SPACED and tok not in _CLOSING_BRACKETS
+        elif tok in _OPENERS and nxt:
+            spaced += 1  # a bracket pair alone is a site's label style: "[ The Verge ]"
+        elif (
+            _CLITIC_TOKEN_RE.match(tok)
+            or tok in _QUOTE_TOKENS
+            or (tok in _CURRENCY and nxt[:1].isdigit())
+            or (tok in ("#", "@") and _WORDISH_RE.match(nxt))
+        ):
+            split_clitic = tok in ("'", "’") and nxt in _CLITIC_WORDS  # "you ’ re": twice
+            spaced += 1 + split_clitic
+            sentence += 1
+        elif len(tok) > 1:
+            glued = _GLUED_RE.search(tok)
+            if glued and not (
+                glued.end() == len(tok) and tok[-1] == "." and nxt and not nxt[:1].isupper()
+            ):
+                return False
+    return spaced >= 2 and sentence >= 1
+
+
+def _restore(tokens: list[str]) -> str:
+    """Join the tokens of a tokenised line as the untokenised text had them."""
+    words = [_MOSES_XML_RE.sub(lambda m: _MOSES_XML[m.group()], t) for t in tokens]
+    out: list[str] = []
+    glue = True  # no space before the next token
+    double_open = single_open = False
+    last = len(words) - 1
+    for i, tok in enumerate(words):
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i < last else ""
+        space = not glue
+        glue = False
+        if tok in _CLOSERS:
+            space = space and (
+                (tok == "%" and not prev[-1:].isdigit())
+                or (tok in ("...", "…") and prev in _CLOSERS)  # "bullying . … You"
+            )
+            if tok == ":" and _SHORT_NUMBER_RE.match(prev) and _SHORT_NUMBER_RE.match(nxt):
+                glue = True  # "16 : 9", "10 : 30" (but "2015 ; 28 : 685" keeps its space)
+        elif (
+            tok in _OPENERS
+            or (tok in _CURRENCY and nxt[:1].isdigit())
+            or (tok in ("#", "@") and _WORDISH_RE.match(nxt))
+        ):
+            glue = True
+        elif tok in ("@-@", "@,@", "@.@"):
+            space, glue, tok = False, True, tok[1]
+        elif tok == "/" and prev[-1:].isalnum() and nxt[:1].isalnum():
+            space, glue = False, True  # "and / or", "1 / 2"
+        elif tok == "+" and nxt[:1].isdigit() and not prev[-1:].isdigit():
+            glue = True  # "above + 20" (but "2 + 2" keeps its spaces)
+        elif tok == "°" and prev[-1:].isdigit():
+            space, glue = False, nxt in ("C", "F")  # "22 ° C"
+        elif tok == "–" and prev[-1:].isdigit() and nxt[:1].isdigit():
+            space, glue = False, True  # "2 – 4 %": a range (a dash between words keeps its spaces)
+        elif tok == '"':
+            if (
+                double_open
+                or not nxt
+                or nxt in _CLOSERS
+                or (prev in _QUOTE_ENDS and nxt[:1].islower())  # 'cues , " he said'
+                or (prev == "," and _REPORTED.intersection(words[i + 1 : i + 5]))
+            ):  # 'easier , " Jezdci.cz quoted': the quotation began on an earlier line
+                space, double_open = False, False
+            else:
+                glue, double_open = True, True
+        elif tok == "“":
+            glue = True
+        elif tok == "”":
+            space = False
+        elif tok == "‘":
+            glue, single_open = True, True
+        elif tok in ("'", "’"):
+            if nxt in _CLITIC_WORDS and prev[-1:].isalnum():
+                space, glue = False, True  # "don ’ t", "Ford ’ s": a split clitic
+            elif single_open:
+                space, single_open = False, False
+            elif prev[-1:] in ("s", "S") and not (tok == "'" and nxt == "n"):
+                space = False  # "the players ' union": a plural's possessive
+            elif tok == "'" and nxt and nxt not in _CLOSERS:
+                glue, single_open = True, True
+            else:
+                space = False
+        elif _CLITIC_TOKEN_RE.match(tok):
+            space = False
+        elif tok[:1] in "'’" and prev in ("D", "O", "L") and tok[1:2].isupper():
+            space = False  # "O 'Neill"
+        if space:
+            out.append(" ")
+        out.append(tok)
+    return "".join(out)
+
+
+@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH)
+def detokenize_lines(text: str) -> list[Edit]:
+    """Restore lines a tokeniser wrote out whole: ``&quot; Yes , &quot; he said .`` -> ``"Yes," he said.``.
+
+    Low risk: a line is rewritten only when it is tokeniser output as a whole: two or more
+    marks stand alone between words, a comma or full stop among them, and no word is glued to
+    a mark a tokeniser always splits off (``word,`` ``(word``), so prose with one slip, French
+    spacing and code stay for the narrower rules or untouched. The line is then joined as
+    Moses' detokenizer joins it, and more: quotes paired from both sides (one that opens the
+    line, one before its end), curly and straight, split clitics (``don ’ t``), plural
+    possessives (``the players ' union``), currency, ``%``, ``16 : 9``, ``and / or``.
+
+    >>> detokenize_lines("&quot; They would write down &apos; no issues &apos; ( after that ) , &quot; Manning said .")
+    '"They would write down \\'no issues\\' (after that)," Manning said.'
+    >>> detokenize_lines("The players ’ union didn ’ t pay $ 8.5 million , 20 % of it , on 16 : 9 screens .")
+    'The players’ union didn’t pay $8.5 million, 20% of it, on 16:9 screens.'
+    >>> detokenize_lines("Pourquoi ? Parce que ! Il a dit : « non » , puis est parti.")
+    'Pourquoi ? Parce que ! Il a dit : « non » , puis est parti.'
+    """
+    edits: list[Edit] = []
+    pos = 0
+    size = len(text)
+    while pos < size:
+        found = _SPACE_CLOSE_RE.search(text, pos)
+        if found is None:
+            break
+        start, end = line_at(text, found.start())
+        pos = end + 1
+        line = text[start:end].rstrip("\r")
+        body = line.strip(" \t")
+        if "  " in body or "\t" in body:
+            continue
+        if body.count(" ", 0, 200) < 3 or not _tokenised(body) or looks_like_code(body):
+            continue
+        tokens = body.split(" ")
+        lead = line.find(body)
+        fixed = _restore(tokens)
+        if fixed != body:
+            edits.append((start + lead, start + lead + len(body), fixed))
+    return edits
+
+
+_SPACE_CLOSE_RE = re.compile(r" [,.;:!?)\]]|[(\[] ")  # the needles of SPACE_CLOSE, OPEN_SPACE
