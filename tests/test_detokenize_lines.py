@@ -57,10 +57,19 @@ def test_moses_tokenised_references_restored(path: Path) -> None:
             " jockey &apos;s wife said .",
             "We all must be patient now and give him time,\" the 45-year-old jockey's wife said.",
         ),
-        # curly apostrophes split off as their own token, a plural's possessive
+        # curly apostrophes split off as their own token, a plural's possessive: a sentence
+        # of ../shared/corpus/articles.jsonl as Moses' tokenizer writes it
         (
-            "Persson said the witnesses ’ memories had faded , and he didn ’ t say more .",
-            "Persson said the witnesses’ memories had faded, and he didn’t say more.",
+            "Persson explained that the complainant ’ s evidence had initially been deemed"
+            " credible and reliable , but after additional investigations , it had been made"
+            " clear that the oral testimony given in support of the woman had weakened ,"
+            " primarily because a long time had passed and the witnesses ’ memories had faded"
+            " for natural reasons .",
+            "Persson explained that the complainant’s evidence had initially been deemed"
+            " credible and reliable, but after additional investigations, it had been made"
+            " clear that the oral testimony given in support of the woman had weakened,"
+            " primarily because a long time had passed and the witnesses’ memories had faded"
+            " for natural reasons.",
         ),
     ],
 )

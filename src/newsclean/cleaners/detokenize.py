@@ -724,8 +724,8 @@ _MOSES_XML = {
 }
 _MOSES_XML_RE = re.compile("|".join(map(re.escape, _MOSES_XML)))
 # The clitics English tokenisers split off: "'s" "n't" (Moses, PTB) and "’ s" (curly, split).
-_CLITIC_TOKEN_RE = re.compile(r"(?:['’](?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)|n['’]t|N['’]T)\Z")
-_CLITIC_WORDS = frozenset(["s", "t", "re", "ve", "ll", "d", "m", "S", "T", "RE", "VE", "LL", "D"])
+_CLITIC_WORDS = frozenset(w for c in ("s", "t", "re", "ve", "ll", "d", "m") for w in (c, c.upper()))
+_CLITIC_TOKEN_RE = re.compile(rf"(?:['’](?:{'|'.join(sorted(_CLITIC_WORDS))})|n['’]t|N['’]T)\Z")
 # A word glued to the mark a tokeniser always splits off: "word," "word;" "(word" "word)" —
 # or to a full stop after three lower-case letters (abbreviations such as "Mr." "U.S." "a.m."
 # stay glued in tokenised text too). One of these and the line was not tokenised.
@@ -801,9 +801,9 @@ def _tokenised(body: str) -> bool:
     return spaced >= 2 and sentence >= 1
 
 
-def _restore(tokens: list[str]) -> str:
+def _restore(body: str) -> str:
     """Join the tokens of a tokenised line as the untokenised text had them."""
-    words = [_MOSES_XML_RE.sub(lambda m: _MOSES_XML[m.group()], t) for t in tokens]
+    words = _MOSES_XML_RE.sub(lambda m: _MOSES_XML[m.group()], body).split(" ")
     out: list[str] = []
     glue = True  # no space before the next token
     double_open = single_open = False
@@ -879,9 +879,10 @@ def detokenize_lines(text: str) -> list[Edit]:
     """Restore lines a tokeniser wrote out whole: ``&quot; Yes , &quot; he said .`` -> ``"Yes," he said.``.
 
     Low risk: a line is rewritten only when it is tokeniser output as a whole: two or more
-    marks stand alone between words, a comma or full stop among them, and no word is glued to
-    a mark a tokeniser always splits off (``word,`` ``(word``), so prose with one slip, French
-    spacing and code stay for the narrower rules or untouched. The line is then joined as
+    marks stand alone between words, one of them neither ``; : ! ?`` nor a bracket, and no
+    word is glued to a mark a tokeniser always splits off (``word,`` ``(word`` ``word:``), so
+    prose with one slip, French spacing, site labels and code stay for the narrower rules or
+    untouched. The line is then joined as
     Moses' detokenizer joins it, and more: quotes paired from both sides (one that opens the
     line, one before its end), curly and straight, split clitics (``don ’ t``), plural
     possessives (``the players ' union``), currency, ``%``, ``16 : 9``, ``and / or``.
@@ -908,9 +909,8 @@ def detokenize_lines(text: str) -> list[Edit]:
             continue
         if body.count(" ", 0, 200) < 3 or not _tokenised(body) or looks_like_code(body):
             continue
-        tokens = body.split(" ")
         lead = line.find(body)
-        fixed = _restore(tokens)
+        fixed = _restore(body)
         if fixed != body:
             edits.append((start + lead, start + lead + len(body), fixed))
     return edits
