@@ -99,3 +99,52 @@ def test_cleaners_touch_no_files() -> None:
             continue
         source = path.read_text(encoding="utf-8")
         assert "open(" not in source and "pathlib" not in source, path.name
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each module of the package and the package modules it imports anywhere in its body
+    (deferred imports inside functions count: they close a circle at run time too)."""
+    names: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        names[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    known = set(names) | {"newsclean._speedups"}
+    graph: dict[str, set[str]] = {}
+    for name, path in names.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                subs = {f"{node.module}.{a.name}" for a in node.names} & known
+                found |= subs
+                if len(subs) < len(node.names):  # names from the module itself
+                    found.add(node.module)
+        graph[name] = (found & known) - {name}
+    return graph
+
+
+def test_no_import_circle() -> None:
+    """Registration imports nothing above the cleaners, lookups sit above them, engines load
+    lazily: no module reaches itself through the modules it imports."""
+    graph = _module_graph()
+    done: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> None:
+        if name in trail:
+            circle = [*trail[trail.index(name) :], name]
+            raise AssertionError("import circle: " + " -> ".join(circle))
+        if name in done:
+            return
+        for dep in sorted(graph.get(name, ())):
+            visit(dep, [*trail, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+
+
+def test_only_the_scan_imports_the_compiled_module() -> None:
+    graph = _module_graph()
+    users = sorted(n for n, deps in graph.items() if "newsclean._speedups" in deps)
+    assert users == ["newsclean._scan"], users

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean import _scan
+from newsclean import _facts, _scan
 from newsclean.registry import all_cleaners
 from newsclean.testing import dirty_articles
 from test_properties import PIECES
@@ -51,7 +52,7 @@ def test_compiled_helpers_match_their_references(text: str, pairs: list[str]) ->
     from newsclean import _speedups, _text, lang
 
     assert _speedups.pair_positions(text, pairs) == _text.pair_positions_python(text, pairs)
-    for fact in (_scan.HEAD_LINE, _scan.CREDIT_LINE, _scan.PAREN_END):
+    for fact in (_facts.HEAD_LINE, _facts.CREDIT_LINE, _facts.PAREN_END):
         assert _speedups.fact_lines(text, fact) == _text.fact_lines_python(text, fact)
     assert _speedups.article_candidates(text) == _scan.article_candidates_python(text)
     words = (" ", " the ", " is ", "aa")
@@ -111,12 +112,12 @@ def test_compiled_scan_finds_a_pattern_across_every_seam(pattern: str) -> None:
                 assert _scan.scan(text) == _scan.scan_python(text), (offset, filler)
 
 
-@pytest.mark.parametrize("lines", [_scan.MAX_LINES, _scan.MAX_LINES + 1])
+@pytest.mark.parametrize("lines", [_facts.MAX_LINES, _facts.MAX_LINES + 1])
 def test_line_facts_agree_past_the_line_table(lines: int) -> None:
     text = "\n".join(f"Line {i} of the story, number {i}." for i in range(lines))
     assert _scan.scan(text) == _scan.scan_python(text)
-    assert bool(_scan.scan(text) & _scan.DUP_LINE) == (lines > _scan.MAX_LINES)
-    assert _scan.scan(text + "\nLine 3 of the story, number 3.") & _scan.DUP_LINE
+    assert bool(_scan.scan(text) & _facts.DUP_LINE) == (lines > _facts.MAX_LINES)
+    assert _scan.scan(text + "\nLine 3 of the story, number 3.") & _facts.DUP_LINE
 
 
 def test_the_compiled_scan_is_built_where_ci_asks_for_it() -> None:
@@ -171,14 +172,14 @@ def test_pipeline_gives_the_same_text_with_the_reference_scan(
     import json
     from pathlib import Path
 
-    from newsclean import pipeline
+    from newsclean import gated
     from newsclean.testing._passages import bundled_passages
 
     samples = Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
     texts = [json.loads(line)["text"] for line in samples.read_text(encoding="utf-8").splitlines()]
     texts += list(bundled_passages().values())
     compiled = [newsclean.clean(t, profile="mt") for t in texts]
-    monkeypatch.setattr(pipeline, "scan", _scan.scan_python)
+    monkeypatch.setattr(gated, "scan", _scan.scan_python)
     monkeypatch.setattr(_scan, "repeat_lines", _scan.every_line)
     assert [newsclean.clean(t, profile="mt") for t in texts] == compiled
 
@@ -342,7 +343,7 @@ def test_the_line_head_fact_matches_the_reference_and_gates_boilerplate(text: st
     from newsclean.cleaners.debris import drop_boilerplate_lines
 
     assert _scan.scan(text) == _scan.scan_python(text)
-    if not _scan.scan(text) & _scan.HEAD_LINE:
+    if not _scan.scan(text) & _facts.HEAD_LINE:
         assert drop_boilerplate_lines.find_edits(text) == []
 
 
@@ -350,7 +351,7 @@ def test_extra_phrases_open_the_boilerplate_gate() -> None:
     from newsclean.cleaners.debris import drop_boilerplate_lines
 
     text = "Troops left.\nPromoted stories"
-    assert not _scan.scan(text) & _scan.HEAD_LINE
+    assert not _scan.scan(text) & _facts.HEAD_LINE
     assert drop_boilerplate_lines(text, extra=("promoted stories",)) == "Troops left."
     step = ("drop_boilerplate_lines", {"extra": ["Promoted stories"]})
     assert newsclean.Pipeline([step])(text) == "Troops left."
@@ -434,3 +435,25 @@ def test_a_change_makes_every_other_step_see_the_new_text() -> None:
 
     pipeline = newsclean.Pipeline(["strip_trailing_whitespace", mark], max_passes=3)
     assert pipeline("a") == plain_run(pipeline, "a") == "a#"
+
+
+def test_the_c_header_is_what_the_fact_table_generates() -> None:
+    """_facts.h is generated from _facts.py (tools/gen_facts_header.py): a fact or limit edited
+    in one and not regenerated in the other fails here, before the two scans disagree."""
+    header = Path(_facts.__file__).with_name("_facts.h").read_text(encoding="utf-8")
+    assert header == _facts.c_header()
+    bits = list(_facts.fact_bits().values())
+    assert len(set(bits)) == len(bits), "two facts share a bit"
+
+
+def test_the_fact_table_is_all_the_c_scan_defines() -> None:
+    """The C source defines no fact bit or shared limit of its own."""
+    source = Path(_facts.__file__).with_name("_speedups.c").read_text(encoding="utf-8")
+    assert not re.findall(r"#define (F_\w+|MAX_LINES|MAX_NEEDLES|MAX_HEADS)\b", source)
+    assert not re.findall(r"\bF_\w+ = 1", source)
+
+
+def test_a_word_list_past_the_compiled_tables_capacity_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="line heads: 257 is more than the compiled scan holds"):
+        _facts.check_capacity("line heads", _facts.MAX_HEADS + 1, "MAX_HEADS")
+    _facts.check_capacity("line heads", _facts.MAX_HEADS, "MAX_HEADS")

@@ -17,6 +17,11 @@ with the pipeline's gates as ``want``.
 `scan_python`, the reference, which the compiled one must match bit for bit (a property test).
 The compiled module also hands cleaners the places to look (`article_candidates`,
 `repeat_lines`, and `newsclean._text.fact_lines` and `pair_positions`), each with a reference.
+
+The fact bits and the limits both scans apply are defined once, in `newsclean._facts` (the C
+header ``_facts.h`` is generated from it); the clues (needles, line heads, mojibake characters)
+are built here from data/ and handed to the compiled scan at import. This is the only module
+that imports `_speedups`: others get compiled code through `compiled`.
 """
 
 from __future__ import annotations
@@ -29,89 +34,58 @@ import unicodedata
 import warnings
 from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
+from newsclean._facts import (
+    A_AN,
+    ALL,
+    AMP,
+    APOS_SPACE_LOWER,
+    AT,
+    BACKSLASH,
+    BLANKS,
+    BOM,
+    CJK_MARK,
+    CODE_MARK,
+    CODE_MARKS,
+    CONTROL,
+    CREDIT_LINE,
+    DUP_LINE,
+    FOREIGN_SCRIPT,
+    FURNITURE,
+    HEAD_LINE,
+    HOVERCARD,
+    HYPHEN_SPACE,
+    INDENTED,
+    LBRACE,
+    LBRACKET,
+    LINE_LEN_MAX,
+    LINE_LEN_MIN,
+    LT,
+    MAX_LINES,
+    MOJIBAKE,
+    ON_LINE,
+    OPEN_SPACE,
+    PAREN_END,
+    PERCENT_CAP,
+    PTB_TOKEN,
+    QUOTE_PAD,
+    REPEAT,
+    SEMI,
+    SP_MARK,
+    SPACE_APOS,
+    SPACE_CLOSE,
+    SPACE_HYPHEN,
+    SPACE_N_APOS,
+    STOP_LOWER,
+    TRAILING_WS,
+    TRUNCATION,
+    UMLAUT,
+    UMLAUTS,
+    ZERO_WIDTH,
+    check_capacity,
+)
 from newsclean.errors import SpeedupsMissingWarning
-
-AMP = 1 << 0  # &
-SEMI = 1 << 1  # ;
-PERCENT_CAP = 1 << 2  # "%" before a capital consonant, as in "%MINIFYHTML"
-LBRACKET = 1 << 3  # [
-LBRACE = 1 << 4  # {
-LT = 1 << 5  # <
-AT = 1 << 6  # @
-# A line after a non-blank line, ending (but for two white space characters at most) in a
-# parenthesis a photo credit could fill (`credit_paren_end`): a caption's credit ("... (Ghaith
-# Alsayed/AP)") under the alt text it repeats.
-PAREN_END = 1 << 7
-CONTROL = 1 << 8  # C0 but tab, newline, form feed and CR; DEL; C1
-# A character of MOJIBAKE_LEADS followed by one that can stand for a continuation byte (see
-# MOJIBAKE_RE), or a C1 control: where ftfy has UTF-8 bytes to decode
-MOJIBAKE = 1 << 9
-ZERO_WIDTH = 1 << 10  # U+200B, U+200C, U+200D, U+2060
-BOM = 1 << 11  # U+FEFF
-SP_MARK = 1 << 12  # U+2581, SentencePiece's word-start marker
-SPACE_CLOSE = 1 << 13  # " ," " ." " ;" " :" " !" " ?" " )" " ]"
-OPEN_SPACE = 1 << 14  # "( " "[ "
-SPACE_HYPHEN = 1 << 15  # a letter, " -", a letter: "al -Assad"
-HYPHEN_SPACE = 1 << 16  # a letter, "- ", a letter: "al- Assad"
-# A letter, " '" (or " ’"), then a capital, or one or two letters (the first a consonant but
-# n) and no more: a clitic split from its word ("Turkey 's", "they 're"), an elided name
-SPACE_APOS = 1 << 17
-SPACE_N_APOS = 1 << 18  # " n'" " n’"
-TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
-BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last (CR blank)
-# " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant), and for
-# initialisms " a F".."A X" (F H L M N R S X: names said with a vowel) and " an U", "An U"
-A_AN = 1 << 21
-# ". word." (also after "!" or "?"): a word of 3 to 20 letters other than A-Z with a full stop,
-# after a sentence's end: the one-word fragment drop_stray_fragments looks for
-STOP_LOWER = 1 << 22
-# Two lines that end as sentences (`prose_end`) and, stripped of white space, have the same
-# length and the same first and last eight characters, the later of 8 words or more (a
-# superset of a repeated paragraph of drop_duplicate_paragraphs' default min_words), or more
-# than MAX_LINES lines that end as sentences.
-DUP_LINE = 1 << 24
-# A line of 2 to 120 characters shaped as a photo credit can be (`credit_shaped`).
-CREDIT_LINE = 1 << 25
-# A line of 2 to 120 characters that begins, after white space and bullets (LINE_SKIP), as a
-# phrase of data/boilerplate.txt does, or is a line of share_targets.txt or lead_ins.txt
-# (LINE_HEADS), case ignored: the boilerplate gate, and the title-case lead-ins' gate.
-HEAD_LINE = 1 << 26
-# A letter of a script other than Latin that a translation can leave in English text
-# (Cyrillic, Greek, Arabic, Hebrew, CJK, Hangul, Devanagari, Thai, Georgian, Armenian): the
-# gate of remove_untranslated_words.
-FOREIGN_SCRIPT = 1 << 27
-# A letter, "' " (or "’ "), then one or two letters, the first a lowercase consonant but n, and
-# no more: a clitic split after its apostrophe ("what' s", "don' t", "they' re").
-APOS_SPACE_LOWER = 1 << 28
-# ä ö ü Ä Ö Ü: the gate of join_split_diacritics (a word a byte-level tokeniser split there)
-UMLAUT = 1 << 29
-UMLAUTS = "äöüÄÖÜ"
-# A character code quoted in the text is marked with (a backtick, a tilde), or a line break
-# other than LF, which the code finder reads line by line (`_code.protected_spans`)
-CODE_MARK = 1 << 30
-CODE_MARKS = "`~\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-BACKSLASH = 1 << 31  # \\: the gate of remove_stray_backslashes
-
-# Facts from literal clues (NEEDLES): one of the strings occurs in the text, case counted. A
-# string that begins with TEXT_START must begin the text (after spaces and tabs); one that
-# ends with TEXT_END must end it.
-# The clues of drop_furniture_lines' shapes: phrases (NEEDLES), a line that is an asset id or
-# opens as a gallery counter does (`furniture_line`)
-FURNITURE = 1 << 32
-HOVERCARD = 1 << 33  # " MORE", which closes a flattened hover card
-TRUNCATION = 1 << 34  # "chars]", the end of a news API's truncation counter
-PTB_TOKEN = 1 << 35  # "-LRB-" and its kin, "``"
-QUOTE_PAD = 1 << 36  # a straight double quote padded where a quotation opens or closes
-INDENTED = 1 << 37  # a line after the first indented by four spaces or a tab
-# A line of 2 to 120 characters that begins (after spaces and tabs) with "On ": the promo line
-# "On HoustonChronicle.com: <headline>" of drop_related_links
-ON_LINE = 1 << 38
-# A run of ASCII letters that follows itself after 1 to 4 spaces or tabs, case ignored: a
-# doubled-word candidate (`repeat_lines`). A second walk, so computed only when asked for
-# (scan's ``want``): pipelines without remove_repeated_words do not pay for it.
-REPEAT = 1 << 39
-CJK_MARK = 1 << 40  # ・ 。 ，: CJK punctuation an MT system can leave in English
 
 TEXT_START, TEXT_END = "\x02", "\x03"
 _SECTIONS = [
@@ -218,10 +192,6 @@ _RAREST = {  # each needle's rarest character: looked for first, by the referenc
     needle: max(needle, key=lambda c: _RANK.get(c, len(_COMMON))) for needle, _ in NEEDLES
 }
 
-
-MAX_LINES = 512  # past this many lines ending as sentences, DUP_LINE is set without comparing
-
-ALWAYS = 0  # the gate of a cleaner that always runs
 
 # What the debris cleaners strip from the ends of a line before comparing it (`debris._key`).
 LINE_SKIP = "-–—•·*►>»›|:.!…"
@@ -438,9 +408,6 @@ _PATTERN_FACTS = (
 )
 
 
-ALL = (1 << 64) - 1  # scan's default ``want``: every fact
-
-
 # Every MOJIBAKE_RE match begins with one of these
 _MOJIBAKE_SIGN_RE = re.compile(f"[{re.escape(MOJIBAKE_LEADS)}\x80-\x9f\x1a]")
 
@@ -515,9 +482,9 @@ def scan_python(text: str, want: int = ALL) -> int:
     if tail.count("\n") >= 2:  # a blank line after the last visible char
         flags |= BLANKS
     lines = text.split("\n")
-    if any(2 <= len(line) <= 120 and credit_shaped(line) for line in lines):
+    if any(LINE_LEN_MIN <= len(line) <= LINE_LEN_MAX and credit_shaped(line) for line in lines):
         flags |= CREDIT_LINE
-    if any(2 <= len(line) <= 120 and head_line(line) for line in lines):
+    if any(LINE_LEN_MIN <= len(line) <= LINE_LEN_MAX and head_line(line) for line in lines):
         flags |= HEAD_LINE
     if any(lines[i - 1].strip() and credit_paren_end(lines[i]) for i in range(1, len(lines))):
         flags |= PAREN_END
@@ -579,7 +546,7 @@ def _has_repeat(text: str) -> bool:
 def on_line(line: str) -> bool:
     """A line of 2 to 120 characters that begins (after spaces and tabs) with "On ": where a
     promo "On <site>: <headline>" can stand (the ON_LINE fact)."""
-    return 2 <= len(line) <= 120 and line.lstrip(" \t").startswith("On ")
+    return LINE_LEN_MIN <= len(line) <= LINE_LEN_MAX and line.lstrip(" \t").startswith("On ")
 
 
 _SLASH_AGENCY_RE = re.compile("/[A-Zd]")  # every agency a credit names after "/" begins so
@@ -702,6 +669,11 @@ except ImportError as missing:  # built without a C compiler: same results, slow
             stacklevel=2,
         )
 else:
+    check_capacity("line heads", len(LINE_HEADS), "MAX_HEADS")
+    check_capacity("LINE_SKIP", len(LINE_SKIP), "MAX_SKIP")
+    check_capacity("the longest line head", max(map(len, LINE_HEADS)), "MAX_HEAD_LEN")
+    check_capacity("needles", len(NEEDLES), "MAX_NEEDLES")
+    check_capacity("the longest needle", max(len(n) for n, _ in NEEDLES), "MAX_NEEDLE_LEN")
     _speedups.set_line_heads(LINE_HEADS, LINE_SKIP)
     _speedups.set_mojibake(
         MOJIBAKE_LEADS,
@@ -722,3 +694,14 @@ else:
     repeat_lines = _speedups.repeat_lines
     article_candidates = _speedups.article_candidates
     COMPILED = True
+
+
+def compiled(name: str) -> Callable[..., Any] | None:
+    """The compiled function ``name`` of `_speedups`, or None where the C scan is not built
+    (or NEWSCLEAN_PURE_PYTHON is set): the one door to compiled code, so the fallback is
+    decided once, here. Each caller keeps the Python reference its twin must match.
+
+    >>> compiled("lower_counts") is None or callable(compiled("lower_counts"))
+    True
+    """
+    return getattr(_speedups, name) if COMPILED else None

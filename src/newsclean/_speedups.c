@@ -10,44 +10,8 @@
 #include <stdint.h>
 #include <string.h>
 
-enum {
-    F_AMP = 1 << 0,          /* & */
-    F_SEMI = 1 << 1,         /* ; */
-    F_PERCENT_CAP = 1 << 2,  /* % before a capital consonant: "%MINIFYHTML" */
-    F_LBRACKET = 1 << 3,     /* [ */
-    F_LBRACE = 1 << 4,       /* { */
-    F_LT = 1 << 5,           /* < */
-    F_AT = 1 << 6,           /* @ */
-    F_PAREN_END = 1 << 7,    /* a line after a non-blank one, ending in a credit-shaped "(...)" */
-    F_CONTROL = 1 << 8,      /* C0 but \t \n \f \r; DEL; C1 */
-    F_MOJIBAKE = 1 << 9,     /* a mojibake lead before a continuation, or a C1 control: set by
-                                the needle pass (set_mojibake), not by this table */
-    F_ZERO_WIDTH = 1 << 10,  /* U+200B, U+200C, U+200D, U+2060 */
-    F_BOM = 1 << 11,         /* U+FEFF */
-    F_SP_MARK = 1 << 12,     /* U+2581, SentencePiece's word marker */
-    F_SPACE_CLOSE = 1 << 13, /* " ," " ." " ;" " :" " !" " ?" " )" " ]" */
-    F_OPEN_SPACE = 1 << 14,  /* "( " "[ " */
-    F_SPACE_HYPHEN = 1 << 15,/* a letter, " -", a letter: "al -Assad" */
-    F_HYPHEN_SPACE = 1 << 16,/* a letter, "- ", a letter: "al- Assad" */
-    F_SPACE_APOS = 1 << 17,  /* a letter, " '", then a capital, or one or two letters (the first a
-                                consonant) and no more: "Turkey 's", "D 'Agata" */
-    F_SPACE_N_APOS = 1 << 18,/* " n'" " n’" */
-    F_TRAILING_WS = 1 << 19, /* a space or tab before \n, \r or the end */
-    F_BLANKS = 1 << 20,      /* leading blank lines, two blank lines in a row, trailing ones */
-    F_A_AN = 1 << 21,        /* " a V", " an C", "A V", "An C" (V, C: ASCII vowel, consonant) */
-    F_STOP_LOWER = 1 << 22,  /* ". word." (3-20 letters, no capital A-Z, digit or _; also after
-                                ! or ?): a one-word fragment, found by the needle pass */
-    F_DUP_LINE = 1 << 24,    /* two lines ending as sentences, alike at both ends once stripped
-                                of white space, the later of 8 words or more (or over 512
-                                lines ending as sentences) */
-    F_CREDIT_LINE = 1 << 25, /* a line of 2-120 characters that begins (after white space) with
-                                "(", "Photo", "Picture", "Image", "Credit" or "Foto", or has
-                                "/" before A-Z or "d" (an agency: "Ghaith Alsayed/AP") */
-    F_HEAD_LINE = 1 << 26,   /* a line of 2-120 characters that begins, after white space and
-                                bullets, with one of the heads set by set_line_heads() */
-    F_APOS_SPACE_LOWER = 1 << 28 /* a letter, "' ", then one or two letters (the first a lower-
-                                    case consonant but n) and no more: "what' s" */
-};
+/* The fact bits (F_*) and the limits both scans apply: generated from newsclean/_facts.py */
+#include "_facts.h"
 
 /* The scan is a small automaton over character classes: per character, a lookup of its own
  * facts and class, then one of the facts and next state of (state, class). The state is the
@@ -271,10 +235,7 @@ static int init_tables(void) {
  * and last eight characters are equal (hashed into a small table): a superset of equal lines,
  * which the cleaner then checks. Past MAX_LINES non-empty lines the fact is simply set, so the
  * walk stays linear. */
-#define MAX_LINES 512
 #define LINE_SLOTS 1024
-#define F_FURNITURE (1ULL << 32) /* here: a line that is a photo's asset id (also a needle fact) */
-#define F_ON_LINE (1ULL << 38)   /* a line of 2-120 characters that begins "On " (after blanks) */
 
 typedef struct {
     Py_ssize_t start, len;
@@ -380,7 +341,7 @@ static int credit_paren_end(int kind, const void *data, Py_ssize_t start, Py_ssi
  * "On <site>: <headline>" can stand */
 static int on_line(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t k = start;
-    if (end - start < 2 || end - start > 120) return 0;
+    if (end - start < LINE_LEN_MIN || end - start > LINE_LEN_MAX) return 0;
     while (k < end && (PyUnicode_READ(kind, data, k) == ' ' || PyUnicode_READ(kind, data, k) == '\t'))
         k++;
     return starts_with(kind, data, k, end, "On ");
@@ -427,9 +388,6 @@ static int furniture_line(int kind, const void *data, Py_ssize_t start, Py_ssize
  * and U+212A, whose lower case is i and k), a space matches a run of white space, and \x01
  * (HEAD_END) the rest of the line if it is only white space and skip characters. Set once
  * from Python (newsclean._scan), which keeps the list; empty until then. */
-#define MAX_HEADS 256
-#define MAX_HEAD_LEN 64
-#define MAX_SKIP 32
 #define HEAD_END 1
 static char heads[MAX_HEADS][MAX_HEAD_LEN + 1];
 static int nheads;
@@ -564,10 +522,10 @@ static unsigned long long line_facts(int kind, const void *data, Py_ssize_t n) {
     scans++;
     for (;;) {
         Py_ssize_t end = next_newline(kind, data, start, n), len = end - start;
-        if (len >= 2 && len <= 120 && !(flags & F_CREDIT_LINE) &&
+        if (len >= LINE_LEN_MIN && len <= LINE_LEN_MAX && !(flags & F_CREDIT_LINE) &&
             credit_shaped(kind, data, start, end))
             flags |= F_CREDIT_LINE;
-        if (len >= 2 && len <= 120 && !(flags & F_HEAD_LINE) && head_line(kind, data, start, end))
+        if (len >= LINE_LEN_MIN && len <= LINE_LEN_MAX && !(flags & F_HEAD_LINE) && head_line(kind, data, start, end))
             flags |= F_HEAD_LINE;
         if (start > 0 && visible_before && !(flags & F_PAREN_END) &&
             credit_paren_end(kind, data, start, end))
@@ -624,8 +582,6 @@ static unsigned long long line_facts(int kind, const void *data, Py_ssize_t n) {
  * keyed by that character compared where they would begin. The same pass tells mojibake
  * (set_mojibake): a character a UTF-8 lead byte becomes in a codepage mix-up, followed by one
  * a continuation byte becomes (or a C1 control), where ftfy's repair has bytes to decode. */
-#define MAX_NEEDLES 256
-#define MAX_NEEDLE_LEN 40
 enum { ANCHOR_NONE, ANCHOR_START, ANCHOR_END };
 
 typedef struct {
@@ -934,7 +890,6 @@ static int read_text(PyObject *arg, const char *fn, Py_ssize_t *n, int *kind, co
     return 0;
 }
 
-#define F_REPEAT (1ULL << 39) /* a doubled-word candidate (has_repeat): asked for, not always */
 static int has_repeat(int kind, const void *data, Py_ssize_t n);
 
 /* scan(text, want=all): the facts of text; REPEAT, a second walk, only if want asks for it */
@@ -1157,9 +1112,9 @@ static PyObject *fact_lines(PyObject *self, PyObject *args) {
         Py_ssize_t end = next_newline(kind, data, start, n), len = end - start, k;
         int hit;
         if (fact == F_HEAD_LINE)
-            hit = len >= 2 && len <= 120 && head_line(kind, data, start, end);
+            hit = len >= LINE_LEN_MIN && len <= LINE_LEN_MAX && head_line(kind, data, start, end);
         else if (fact == F_CREDIT_LINE)
-            hit = len >= 2 && len <= 120 && credit_shaped(kind, data, start, end);
+            hit = len >= LINE_LEN_MIN && len <= LINE_LEN_MAX && credit_shaped(kind, data, start, end);
         else if (fact == F_ON_LINE)
             hit = on_line(kind, data, start, end);
         else

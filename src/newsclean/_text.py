@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from newsclean import _scan
+from newsclean import _facts, _scan
 from newsclean.cleaner import Edit
 
 _SPACE = " \t"
@@ -46,25 +46,29 @@ def fact_lines_python(text: str, fact: int) -> tuple[int, ...]:
     as a photo credit; PAREN_END: after a non-blank line, ending in a credit's parenthesis;
     ON_LINE: 2 to 120 characters that begin with "On " (a promo "On <site>: ...").
 
-    >>> fact_lines_python("Troops left.\\n\\n• Read more: x\\nAdvertisement", _scan.HEAD_LINE)
+    >>> fact_lines_python("Troops left.\\n\\n• Read more: x\\nAdvertisement", _facts.HEAD_LINE)
     (2, 3)
     """
     lines = text.split("\n")
-    if fact == _scan.HEAD_LINE:
+    if fact == _facts.HEAD_LINE:
         return tuple(
-            i for i, line in enumerate(lines) if 2 <= len(line) <= 120 and _scan.head_line(line)
+            i
+            for i, line in enumerate(lines)
+            if _facts.LINE_LEN_MIN <= len(line) <= _facts.LINE_LEN_MAX and _scan.head_line(line)
         )
-    if fact == _scan.CREDIT_LINE:
+    if fact == _facts.CREDIT_LINE:
         return tuple(
-            i for i, line in enumerate(lines) if 2 <= len(line) <= 120 and _scan.credit_shaped(line)
+            i
+            for i, line in enumerate(lines)
+            if _facts.LINE_LEN_MIN <= len(line) <= _facts.LINE_LEN_MAX and _scan.credit_shaped(line)
         )
-    if fact == _scan.PAREN_END:
+    if fact == _facts.PAREN_END:
         return tuple(
             i
             for i in range(1, len(lines))
             if lines[i - 1].strip() and _scan.credit_paren_end(lines[i])
         )
-    if fact == _scan.ON_LINE:
+    if fact == _facts.ON_LINE:
         return tuple(i for i, line in enumerate(lines) if _scan.on_line(line))
     raise ValueError("fact_lines() knows HEAD_LINE, CREDIT_LINE, PAREN_END, ON_LINE")
 
@@ -88,15 +92,11 @@ def pair_positions_python(text: str, pairs: Sequence[str]) -> tuple[tuple[int, .
     return tuple(found)
 
 
-pair_positions: Callable[[str, Sequence[str]], tuple[tuple[int, ...], ...]]
-if _scan.COMPILED:
-    from newsclean._speedups import fact_lines as _fact_lines
-    from newsclean._speedups import line_spans as _split_lines
-    from newsclean._speedups import pair_positions
-else:  # built without a C compiler (or NEWSCLEAN_PURE_PYTHON)
-    _split_lines = line_spans_python
-    _fact_lines = fact_lines_python
-    pair_positions = pair_positions_python
+_split_lines = _scan.compiled("line_spans") or line_spans_python
+_fact_lines = _scan.compiled("fact_lines") or fact_lines_python
+pair_positions: Callable[[str, Sequence[str]], tuple[tuple[int, ...], ...]] = (
+    _scan.compiled("pair_positions") or pair_positions_python
+)
 
 
 class _Found(Protocol):
@@ -138,7 +138,7 @@ def fact_lines(text: str, fact: int) -> tuple[int, ...]:
 
 def head_lines(text: str) -> tuple[int, ...]:
     """The lines that begin as a line of the phrase lists does (HEAD_LINE)."""
-    return fact_lines(text, _scan.HEAD_LINE)
+    return fact_lines(text, _facts.HEAD_LINE)
 
 
 @functools.lru_cache(maxsize=16)
@@ -153,7 +153,9 @@ def line_spans(text: str) -> tuple[tuple[int, int], ...]:
     return _split_lines(text)
 
 
-SHORT_LINE = 120  # longer lines are prose paragraphs: no lead-in, credit or page furniture
+SHORT_LINE = (
+    _facts.LINE_LEN_MAX
+)  # longer lines are prose paragraphs: no lead-in, credit or page furniture
 
 
 @functools.lru_cache(maxsize=16)

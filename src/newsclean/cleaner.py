@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from newsclean._scan import scan
+from newsclean.errors import ConfigError
 
 Edit = tuple[int, int, str]
 """``(start, end, replacement)``: replace ``text[start:end]`` with ``replacement``."""
@@ -177,7 +178,6 @@ def cleaner(
     names the languages it applies to (``("en",)`` for English typography); a pipeline runs
     it on text in those languages only. Called on its own, a cleaner does what it is asked.
     """
-    from newsclean import registry  # late: registry imports this module for its types
 
     def wrap(func: EditFinder) -> Cleaner:
         made = Cleaner(
@@ -189,7 +189,7 @@ def cleaner(
             ungated_by=ungated_by,
             langs=langs,
         )
-        registry.add(made)
+        add(made)
         return made
 
     return wrap
@@ -208,3 +208,23 @@ def from_function(
     # Builtins such as str.strip have no __module__; a callable object may lack __name__.
     find_edits.__module__ = getattr(func, "__module__", None) or "builtins"
     return Cleaner(find_edits, family=family, risk=risk, name=label, origin=func)
+
+
+# The registry's table lives here, below every cleaner module, so that registering (the
+# decorator above, `newsclean.registry.register`, entry points) imports nothing above the
+# cleaners: looking cleaners up (`newsclean.registry`) is the layer above.
+CLEANERS: dict[str, Cleaner] = {}
+
+
+def add(made: Cleaner) -> None:
+    """Add a cleaner to the registry; a second cleaner under a taken name is refused."""
+    if not made.name.isidentifier():
+        raise ConfigError(f"cleaner name {made.name!r} must be a Python identifier (snake_case)")
+    if made.name in CLEANERS and CLEANERS[made.name].find_edits is not made.find_edits:
+        raise ConfigError(
+            f"a cleaner named {made.name!r} is already registered "
+            f"(from {CLEANERS[made.name].__module__}); choose another name"
+        )
+    if "name" in made.options:
+        raise ConfigError(f"cleaner {made.name!r}: 'name' is reserved and cannot be an option")
+    CLEANERS[made.name] = made

@@ -37,6 +37,10 @@ class MissingDependencyError(NewscleanError, ImportError):
     """An optional extra is needed for what was asked; the message says which to install."""
 
 
+class EngineError(NewscleanError):
+    """An engine is not installed, or its cluster cannot be reached; the message says how to fix it."""
+
+
 class PluginError(NewscleanError, ImportError):
     """A plugin module named by the user cannot be found or fails to import."""
 

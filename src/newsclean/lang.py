@@ -63,9 +63,9 @@ def lower_counts_python(text: str, limit: int, needles: Sequence[str]) -> tuple[
     return tuple(sample.count(needle) for needle in needles)
 
 
-_lower_counts: Callable[[str, int, Sequence[str]], tuple[int, ...]] = lower_counts_python
-if _scan.COMPILED:
-    from newsclean._speedups import lower_counts as _lower_counts
+_lower_counts: Callable[[str, int, Sequence[str]], tuple[int, ...]] = (
+    _scan.compiled("lower_counts") or lower_counts_python
+)
 
 
 @functools.cache

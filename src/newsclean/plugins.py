@@ -19,46 +19,13 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-import warnings
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
-from newsclean.errors import PluginError, PluginWarning
+from newsclean.errors import PluginError
 
-GROUP = "newsclean.cleaners"
-
-_entry_points_loaded = False
 # module name -> how to load it again in another process (a module name or a file path)
 _SOURCES: dict[str, str] = {}
-
-
-def load_entry_points() -> None:
-    """Load every ``newsclean.cleaners`` entry point once; a broken one is a warning, since
-    it should not stop pipelines that do not use it."""
-    global _entry_points_loaded
-    if _entry_points_loaded:
-        return
-    _entry_points_loaded = True
-    from newsclean import registry
-    from newsclean.cleaner import Cleaner
-
-    for point in metadata.entry_points(group=GROUP):
-        try:
-            loaded = point.load()
-        except Exception as exc:  # a third party's import error, whatever it is
-            warnings.warn(
-                f"newsclean plugin {point.name!r} ({point.value}) cannot be loaded: {exc}",
-                PluginWarning,
-                stacklevel=2,
-            )
-            continue
-        if isinstance(loaded, ModuleType):
-            continue  # importing it registered its cleaners
-        if isinstance(loaded, Cleaner):
-            registry.add(loaded)
-        elif callable(loaded) and registry.find(loaded) is None:
-            registry.register(loaded, name=point.name)
 
 
 def is_plugin_file(source: str) -> bool:

@@ -1,49 +1,65 @@
-"""The one map from cleaner names to cleaners.
+"""Looking up the one map from cleaner names to cleaners.
 
 Everything that lists cleaners (profiles, `list_cleaners`, the CLI, the docs table, option
-validation) reads it from here, so there is no second list to keep in step.
+validation) reads it from here, so there is no second list to keep in step. The table itself
+(`newsclean.cleaner.CLEANERS` and its `add`) sits below the cleaner modules, so that
+registering imports nothing above them; this module loads the built-ins and the installed
+entry points on first use.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
+from types import ModuleType
 
-from newsclean.cleaner import Cleaner, Risk, from_function
-from newsclean.errors import ConfigError, UnknownCleanerError, did_you_mean
+from newsclean.cleaner import CLEANERS, Cleaner, Risk, add, from_function
+from newsclean.errors import PluginWarning, UnknownCleanerError, did_you_mean
 
-_CLEANERS: dict[str, Cleaner] = {}
-
-
-def add(made: Cleaner) -> None:
-    """Add a cleaner; a second cleaner under a taken name is refused."""
-    if not made.name.isidentifier():
-        raise ConfigError(f"cleaner name {made.name!r} must be a Python identifier (snake_case)")
-    if made.name in _CLEANERS and _CLEANERS[made.name].find_edits is not made.find_edits:
-        raise ConfigError(
-            f"a cleaner named {made.name!r} is already registered "
-            f"(from {_CLEANERS[made.name].__module__}); choose another name"
-        )
-    if "name" in made.options:
-        raise ConfigError(f"cleaner {made.name!r}: 'name' is reserved and cannot be an option")
-    _CLEANERS[made.name] = made
+GROUP = "newsclean.cleaners"  # the entry-point group installed plugins register under
+_entry_points_loaded = False
 
 
 def _load_builtins() -> None:
     import newsclean.cleaners  # noqa: F401  (importing registers every built-in cleaner)
 
 
+def load_entry_points() -> None:
+    """Load every ``newsclean.cleaners`` entry point once; a broken one is a warning, since
+    it should not stop pipelines that do not use it."""
+    global _entry_points_loaded
+    if _entry_points_loaded:
+        return
+    _entry_points_loaded = True
+    for point in metadata.entry_points(group=GROUP):
+        try:
+            loaded = point.load()
+        except Exception as exc:  # a third party's import error, whatever it is
+            warnings.warn(
+                f"newsclean plugin {point.name!r} ({point.value}) cannot be loaded: {exc}",
+                PluginWarning,
+                stacklevel=2,
+            )
+            continue
+        if isinstance(loaded, ModuleType):
+            continue  # importing it registered its cleaners
+        if isinstance(loaded, Cleaner):
+            add(loaded)
+        elif callable(loaded) and find(loaded) is None:
+            register(loaded, name=point.name)
+
+
 def get_cleaner(name: str) -> Cleaner:
     """Return the cleaner registered as ``name``; an unknown name lists close matches."""
     _load_builtins()
-    if name not in _CLEANERS:
-        from newsclean.plugins import load_entry_points
-
+    if name not in CLEANERS:
         load_entry_points()
     try:
-        return _CLEANERS[name]
+        return CLEANERS[name]
     except KeyError:
-        hint = did_you_mean(name, _CLEANERS)
+        hint = did_you_mean(name, CLEANERS)
         if not hint.startswith(" Did you mean"):
             hint += (
                 " A cleaner of your own: register it in a module loaded with --plugin (or "
@@ -55,7 +71,7 @@ def get_cleaner(name: str) -> Cleaner:
 def find(origin: object) -> Cleaner | None:
     """The registered cleaner made from ``origin`` (a function), if any."""
     _load_builtins()
-    for made in _CLEANERS.values():
+    for made in CLEANERS.values():
         if made.origin is origin or made is origin:
             return made
     return None
@@ -65,10 +81,8 @@ def all_cleaners() -> list[Cleaner]:
     """Every registered cleaner, in registration order (built-ins first, by family, then
     installed plugins)."""
     _load_builtins()
-    from newsclean.plugins import load_entry_points
-
     load_entry_points()
-    return list(_CLEANERS.values())
+    return list(CLEANERS.values())
 
 
 def register(

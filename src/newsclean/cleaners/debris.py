@@ -12,18 +12,17 @@ from importlib import resources
 
 import regex
 
-from newsclean._scan import (
+from newsclean._facts import (
     CREDIT_LINE,
     DUP_LINE,
     FURNITURE,
     HEAD_LINE,
     HOVERCARD,
-    LINE_SKIP,
     ON_LINE,
     PAREN_END,
     TRUNCATION,
-    prose_end,
 )
+from newsclean._scan import LINE_SKIP, prose_end
 from newsclean._text import (
     drop_lines,
     fact_lines,

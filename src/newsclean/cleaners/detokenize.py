@@ -7,10 +7,9 @@ import re
 from collections.abc import Callable
 
 from newsclean._code import looks_like_code
-from newsclean._scan import (
+from newsclean._facts import (
     APOS_SPACE_LOWER,
     AT,
-    COMPILED,
     HYPHEN_SPACE,
     LT,
     OPEN_SPACE,
@@ -22,13 +21,14 @@ from newsclean._scan import (
     SPACE_HYPHEN,
     SPACE_N_APOS,
 )
+from newsclean._scan import compiled
 from newsclean._text import line_at, matches_at, pair_positions, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
 
-_compiled_spaced: Callable[[str, str, str, str, str], list[tuple[int, int, str]]] | None = None
-if COMPILED:
-    from newsclean._speedups import spaced_candidates as _compiled_spaced
+_compiled_spaced: Callable[[str, str, str, str, str], list[tuple[int, int, str]]] | None = compiled(
+    "spaced_candidates"
+)
 
 # Moses' tokenizer writes "@-@", "@,@" and "@.@" for hyphens and separators inside words and
 # numbers ("well @-@ known", "1 @,@ 000"). The @x@ shape never occurs in prose.

@@ -8,7 +8,8 @@ import ftfy
 from ftfy.badness import is_bad
 from ftfy.fixes import fix_c1_controls
 
-from newsclean._scan import BOM, CONTROL, MOJIBAKE, MOJIBAKE_LEADS, MOJIBAKE_RE, ZERO_WIDTH
+from newsclean._facts import BOM, CONTROL, MOJIBAKE, ZERO_WIDTH
+from newsclean._scan import MOJIBAKE_LEADS, MOJIBAKE_RE
 from newsclean._text import line_spans
 from newsclean.cleaner import Edit, Risk, cleaner
 

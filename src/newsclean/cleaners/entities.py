@@ -7,7 +7,7 @@ import re
 import sys
 from html.entities import html5
 
-from newsclean._scan import AMP, SEMI
+from newsclean._facts import AMP, SEMI
 from newsclean.cleaner import Edit, Risk, cleaner
 
 # One entity body: numeric, hex, or a name. Bounded as in ftfy's HTML_ENTITY_RE.

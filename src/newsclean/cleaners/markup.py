@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newsclean._code import looks_like_code
-from newsclean._scan import BACKSLASH, LBRACE, LBRACKET, LT, PERCENT_CAP
+from newsclean._facts import BACKSLASH, LBRACE, LBRACKET, LT, PERCENT_CAP
 from newsclean._text import line_at, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
 

@@ -14,7 +14,7 @@ from importlib import resources
 
 import regex
 
-from newsclean import _scan
+from newsclean import _facts, _scan
 from newsclean._text import line_at, matches_at
 from newsclean.cleaner import Edit, Risk, cleaner
 from newsclean.lang import ENGLISH
@@ -83,7 +83,7 @@ def _repeats(text: str) -> Iterator[regex.Match[str]]:
         yield from REPEATED_RE.finditer(text, start, end)
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, gate=_scan.REPEAT, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.REPEAT, langs=ENGLISH)
 def remove_repeated_words(text: str) -> list[Edit]:
     """Drop an accidentally doubled word: ``the the`` -> ``the``, ``farm farm`` -> ``farm``.
 
@@ -317,7 +317,7 @@ def _wants_an(word: str) -> bool | None:
     return False
 
 
-@cleaner(family="mt", risk=Risk.HIGH, gate=_scan.A_AN, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.HIGH, gate=_facts.A_AN, langs=ENGLISH)
 def fix_a_an_agreement(text: str) -> list[Edit]:
     """Make "a"/"an" agree with the next word's sound: ``an deadly`` -> ``a deadly``.
 
@@ -432,7 +432,7 @@ def _one_word_sentence(text: str, word_start: int) -> bool:
     return word_start == 0 or head.endswith(("\n", ". ", "! ", "? ")) or head.rstrip(" ") == ""
 
 
-@cleaner(family="mt", risk=Risk.HIGH, gate=_scan.STOP_LOWER, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.HIGH, gate=_facts.STOP_LOWER, langs=ENGLISH)
 def drop_stray_fragments(text: str) -> list[Edit]:
     """Drop a stray one-word fragment after a sentence: ``factions. agency.`` -> ``factions.``.
 
@@ -464,10 +464,10 @@ def drop_stray_fragments(text: str) -> list[Edit]:
 # A byte-level tokeniser's output detokenised by spaces splits a word at a non-ASCII letter:
 # "Markus S ö der", "J ü rgen Klopp", "L ä nder" (WMT21-23 system outputs into English). A
 # German umlaut standing alone between letters is never an English word.
-SPLIT_UMLAUT_RE = re.compile(rf"(?<=[A-Za-z]) ([{_scan.UMLAUTS}]) (?=[a-zß])")
+SPLIT_UMLAUT_RE = re.compile(rf"(?<=[A-Za-z]) ([{_facts.UMLAUTS}]) (?=[a-zß])")
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, gate=_scan.UMLAUT, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.UMLAUT, langs=ENGLISH)
 def join_split_diacritics(text: str) -> list[Edit]:
     """Join a word a byte-level tokeniser split at its umlaut: ``J ü rgen`` -> ``Jürgen``.
 
@@ -479,7 +479,7 @@ def join_split_diacritics(text: str) -> list[Edit]:
     >>> join_split_diacritics("Häagen-Dazs, à la carte, Mötley Crüe")
     'Häagen-Dazs, à la carte, Mötley Crüe'
     """
-    if not any(f" {c} " in text for c in _scan.UMLAUTS):
+    if not any(f" {c} " in text for c in _facts.UMLAUTS):
         return []  # six substring searches, against a regex step at every space
     return [(m.start(), m.end(), m.group(1)) for m in SPLIT_UMLAUT_RE.finditer(text)]
 
@@ -491,7 +491,7 @@ CJK_MARK_RE = re.compile(r"(?<=[A-Za-z0-9])(・|。|，)(?=([A-Za-z0-9]|\s|$))")
 _CJK_MARKS = {"・": "-", "。": ".", "，": ","}
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, gate=_scan.CJK_MARK, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.CJK_MARK, langs=ENGLISH)
 def replace_cjk_punctuation(text: str) -> list[Edit]:
     """Map CJK punctuation in English text to English punctuation: ``part・time`` -> ``part-time``.
 
@@ -550,7 +550,7 @@ _NAMING_WORDS = frozenset(
 )
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, gate=_scan.FOREIGN_SCRIPT, langs=ENGLISH)
+@cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.FOREIGN_SCRIPT, langs=ENGLISH)
 def remove_untranslated_words(text: str) -> list[Edit]:
     """Remove a source-language word left just before its translation: ``кожна every`` -> ``every``.
 

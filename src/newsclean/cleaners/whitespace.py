@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsclean._scan import BLANKS, TRAILING_WS
+from newsclean._facts import BLANKS, TRAILING_WS
 from newsclean.cleaner import Edit, Risk, cleaner
 
 

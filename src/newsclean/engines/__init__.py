@@ -13,14 +13,12 @@ process; cleaning itself is :class:`newsclean.batch.BatchCleaner`, which needs n
 from __future__ import annotations
 
 import contextlib
-import importlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from types import ModuleType
 from typing import Any
 
-from newsclean.engines._shards import FORMATS, Await, Shard, ShardResult, Submit, in_order
-from newsclean.errors import NewscleanError
+from newsclean.engines._session import Session, require
+from newsclean.engines._shards import FORMATS, Shard, ShardResult, in_order
+from newsclean.errors import EngineError
 
 __all__ = [
     "ENGINES",
@@ -35,33 +33,6 @@ __all__ = [
 ]
 
 ENGINES = ("ray", "dask")
-
-
-class EngineError(NewscleanError):
-    """An engine is not installed, or its cluster cannot be reached; the message says how to fix it."""
-
-
-def require(module: str, extra: str) -> ModuleType:
-    """Import an engine's module, or fail with a one-line install hint."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise EngineError(
-            f"the {extra} engine needs the {module.split('.')[0]} package: pip install 'newsclean[{extra}]'"
-        ) from None
-
-
-@dataclass
-class Session:
-    """A connection to a cluster, able to run shard tasks."""
-
-    submit: Submit
-    wait: Await
-    workers: int  # worker slots (CPUs) the cluster offers, to size the window
-    description: str  # for the log line: which cluster was used
-
-    def run(self, shards: Iterator[Shard]) -> Iterator[ShardResult]:
-        return in_order(shards, self.submit, self.wait, window=2 * self.workers + 1)
 
 
 @contextlib.contextmanager

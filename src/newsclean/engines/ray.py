@@ -9,8 +9,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from newsclean.batch import BatchCleaner
-from newsclean.engines import EngineError, Session, require
+from newsclean.engines._session import Session, require
 from newsclean.engines._shards import clean_shard
+from newsclean.errors import EngineError
 from newsclean.pipeline import Pipeline
 
 
