@@ -457,3 +457,28 @@ def test_a_word_list_past_the_compiled_tables_capacity_is_refused_by_name() -> N
     with pytest.raises(ValueError, match="line heads: 257 is more than the compiled scan holds"):
         _facts.check_capacity("line heads", _facts.MAX_HEADS + 1, "MAX_HEADS")
     _facts.check_capacity("line heads", _facts.MAX_HEADS, "MAX_HEADS")
+
+
+@pytest.mark.parametrize(
+    ("clue", "shape"), [(c, s) for c, s in _scan.FURNITURE_SHAPES if c], ids=lambda v: str(v)[:20]
+)
+@given(data=st.data())
+def test_every_line_a_furniture_shape_fills_holds_its_gate_clue(
+    clue: str, shape: str, data: st.DataObject
+) -> None:
+    """The FURNITURE gate looks for each shape's clue: a line the shape fills without its clue
+    would be furniture the gate never opens for."""
+    line = data.draw(st.from_regex(shape, fullmatch=True).filter(lambda s: "\n" not in s))
+    assert clue in line
+
+
+@pytest.mark.parametrize(
+    "shape", [s for c, s in _scan.FURNITURE_SHAPES if c is None], ids=lambda v: str(v)[:20]
+)
+@given(data=st.data())
+def test_every_line_a_clueless_furniture_shape_fills_opens_the_gate(
+    shape: str, data: st.DataObject
+) -> None:
+    """A shape without a clue relies on the scan's line shapes (`furniture_line`)."""
+    line = data.draw(st.from_regex(shape, fullmatch=True).filter(lambda s: "\n" not in s))
+    assert _scan.scan("Body.\n\n" + line) & _facts.FURNITURE

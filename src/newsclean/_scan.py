@@ -33,7 +33,6 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Callable
-from importlib import resources
 from typing import Any
 
 from newsclean._facts import (
@@ -85,42 +84,56 @@ from newsclean._facts import (
     ZERO_WIDTH,
     check_capacity,
 )
+from newsclean.data import LINE_SKIP, fold, read_list
 from newsclean.errors import SpeedupsMissingWarning
 
 TEXT_START, TEXT_END = "\x02", "\x03"
-_SECTIONS = [
-    "Sport",
-    "Politics",
-    "World",
-    "Business",
-    "Tech",
-    "Entertainment",
-    "Opinion",
-    "Health",
-    "Science",
-    "Lifestyle",
-    "Travel",
-    "Culture",
-    "News",
-    "U.S.",
-    "Local",
-    "Markets",
-    "Money",
-    "Style",
-]
+SECTIONS = read_list("sections.txt")  # a label that opens the text: drop_furniture_lines
+
+
+def prefix_free(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without those another of them begins ("Sports" after "Sport"): as needles,
+    the shorter one finds both.
+
+    >>> prefix_free(("Sport", "Sports", "News"))
+    ('Sport', 'News')
+    """
+    return tuple(w for w in words if not any(o != w and w.startswith(o) for o in words))
+
+
+# The shapes of drop_furniture_lines: a line that one of these patterns fills (after spaces or
+# tabs) is page furniture. Each comes with its clue, a string every such line holds (case
+# counted), which is the FURNITURE fact's needle; a shape without a clue must be one the scan's
+# `furniture_line` finds. A new shape is one row here: the gate and the cleaner are built from
+# it (real cases: FakeNewsCorpus, Sputnik, Architectural Digest, Reuters).
+FURNITURE_SHAPES: tuple[tuple[str | None, str], ...] = (
+    (
+        "appeared first on",
+        r"The post \S[^\n]{0,200} appeared first on \S[^\n]{0,100}",
+    ),  # WordPress feeds
+    (
+        "views and opinions",  # a site's disclaimer
+        r"The views and opinions expressed in (?:the|this) article do not necessarily reflect"
+        r" (?:those|the views) of [^\n]{1,80}",
+    ),
+    ("subscribe now", r"For the full story[^\n]{0,40}, subscribe now[^\n]{0,80}"),
+    # a credit, a button, the caption again
+    ("View full size image", r"Credit: [^\n]{1,80}? View full size image\b[^\n]{0,400}"),
+    # a blog's post-meta
+    (" Comment", r"[A-Z][a-z]{2,8} [0-9]{1,2}, [0-9]{4} / [0-9]+ Comments?(?: / [^\n]{1,80})?"),
+    (None, r"(?:Image|Photo|Picture|Slide)s? [0-9]{1,3} of /? ?[0-9]{1,3}"),  # "Image 1 of / 9"
+    # "1 of 2. A general view of …": a gallery caption
+    (None, r"[0-9]{1,3} of [0-9]{1,3}\. [A-Z\"“‘'][^\n]{0,400}"),
+)
 _QUOTE_OPENERS = " \t([{—–\n"  # _OPENS_AFTER of join_spaced_quotes, and a line start
 _QUOTE_CLOSERS = " \t.,;:!?)]}—–\r\n"  # _CLOSES_BEFORE, and a line end
 NEEDLES: tuple[tuple[str, int], ...] = (
     *(
         (clue, FURNITURE)
         for clue in (
-            "appeared first on",
-            "views and opinions",
-            "subscribe now",
-            "View full size image",
-            " Comment",
-            "Mandatory Credit: ",
-            *(TEXT_START + word for word in _SECTIONS),  # a section label opening the text
+            *(clue for clue, _ in FURNITURE_SHAPES if clue),
+            "Mandatory Credit: ",  # a caption ending in its credit (drop_furniture_lines)
+            *(TEXT_START + word for word in prefix_free(SECTIONS)),  # a label opening the text
         )
     ),
     (" MORE", HOVERCARD),
@@ -194,7 +207,6 @@ _RAREST = {  # each needle's rarest character: looked for first, by the referenc
 
 
 # What the debris cleaners strip from the ends of a line before comparing it (`debris._key`).
-LINE_SKIP = "-–—•·*►>»›|:.!…"
 
 
 END = "\x01"  # in a head: only white space and LINE_SKIP characters may follow
@@ -207,17 +219,15 @@ def _line_heads() -> tuple[str, ...]:
     lead-ins of lead_ins.txt as prefixes: a bare lead-in in any case ("Read More"), a promo
     line ("Read more <site>"), a related block's heading ("More Great WIRED Stories") all
     begin with one. A head that another head begins is left out: the shorter one matches."""
-    data = resources.files("newsclean.data")
     lines = [
         (name, line)
         for name in ("boilerplate.txt", "share_targets.txt", "lead_ins.txt")
-        for line in data.joinpath(name).read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
+        for line in read_list(name)
     ]
     heads = set()
     for name, line in lines:
         phrase, star, _ = line.partition("*")
-        head = " ".join(phrase.lower().split()).strip(LINE_SKIP).strip()
+        head = fold(phrase)
         if not head or not head.isascii() or head[0] in LINE_SKIP:
             raise ValueError(f"{name}: {line!r} has no ASCII head to gate on")
         heads.add(head if star or name == "lead_ins.txt" else head + END)

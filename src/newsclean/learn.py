@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsclean._text import SHORT_LINE
-from newsclean.cleaners.debris import fold_line
+from newsclean.data import fold
 
 # Fields that name a record's source, in the order they are tried, and fields holding its URL
 # (whose host is the source when no source field is there).
@@ -90,7 +90,7 @@ class LineCounts:
         for line in text.splitlines():
             if not line.strip() or len(line) > SHORT_LINE or "*" in line:
                 continue  # "*" would read as a wildcard in a phrase list
-            key = fold_line(line)
+            key = fold(line)
             if sum(c.isalpha() for c in key) < 3:
                 continue  # rules, numbers, bullets: nothing a phrase list should hold
             h = _hash(key)
@@ -138,7 +138,7 @@ class LineCounts:
             total = self.documents.get(source, 0)
             if n >= least and total and n / total >= min_share and (source, _h) in self.texts:
                 text = self.texts[(source, _h)]
-                found.append(LearnedLine(source, text, fold_line(text), n, total))
+                found.append(LearnedLine(source, text, fold(text), n, total))
         found.sort(key=lambda line: (-line.documents, line.source, line.key))
         return found
 

@@ -8,7 +8,6 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
-from importlib import resources
 
 import regex
 
@@ -22,7 +21,7 @@ from newsclean._facts import (
     PAREN_END,
     TRUNCATION,
 )
-from newsclean._scan import LINE_SKIP, prose_end
+from newsclean._scan import FURNITURE_SHAPES, SECTIONS, prose_end
 from newsclean._text import (
     drop_lines,
     fact_lines,
@@ -32,24 +31,14 @@ from newsclean._text import (
     short_lines,
 )
 from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.data import LINE_SKIP, fold, read_list
 
-
-def _word_list(name: str) -> tuple[str, ...]:
-    raw = resources.files("newsclean.data").joinpath(name).read_text(encoding="utf-8")
-    return tuple(x.strip() for x in raw.splitlines() if x.strip() and not x.startswith("#"))
-
-
-def _key(line: str) -> str:
-    """A line folded for phrase lookup: lower case, single spaces, no bullet or end marks."""
-    return " ".join(line.lower().split()).strip(LINE_SKIP).strip()
-
-
-fold_line = _key  # public: `newsclean.learn` folds lines the way the phrase lookup does
+_key = fold  # every phrase list is compared with lines folded one way (newsclean.data)
 
 
 @functools.cache
 def _lead_ins() -> frozenset[str]:
-    return frozenset(_word_list("lead_ins.txt"))
+    return frozenset(read_list("lead_ins.txt"))
 
 
 @functools.cache
@@ -294,7 +283,7 @@ def _boilerplate(
     extra: tuple[str, ...],
 ) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """Exact phrases, prefix patterns, and the patterns' fixed heads (for one startswith)."""
-    phrases = [_key(p) if not p.endswith("*") else p for p in _word_list("boilerplate.txt") + extra]
+    phrases = [_key(p) if not p.endswith("*") else p for p in read_list("boilerplate.txt") + extra]
     exact = frozenset(p for p in phrases if "*" not in p)
     patterns = tuple(p.lower() for p in phrases if "*" in p)
     return exact, patterns, tuple(p.partition("*")[0].rstrip() for p in patterns)
@@ -373,7 +362,7 @@ def _gallery_captions(
 # policy's paragraph on Google's advertising), so only a run of three or more goes.
 @functools.cache
 def _share_targets() -> frozenset[str]:
-    return frozenset(_word_list("share_targets.txt"))
+    return frozenset(read_list("share_targets.txt"))
 
 
 def _share_widget_runs(
@@ -394,20 +383,11 @@ def _share_widget_runs(
 
 
 # Furniture lines too long or too varied for a phrase: a WordPress feed's footer, a site's
-# disclaimer, a subscription pitch, slideshow counters and gallery captions (real cases:
-# FakeNewsCorpus, Sputnik, Architectural Digest, Reuters). Each is a whole line; the search
-# runs over the text once, trying only at line starts.
+# disclaimer, a subscription pitch, slideshow counters and gallery captions, each a whole line
+# (the shapes and their gate clues: `newsclean._scan.FURNITURE_SHAPES`). The search runs over
+# the text once, trying only at line starts.
 _FURNITURE_RE = re.compile(
-    r"^[ \t]*(?:"
-    r"The post \S[^\n]{0,200} appeared first on \S[^\n]{0,100}"
-    r"|The views and opinions expressed in (?:the|this) article do not necessarily reflect"
-    r" (?:those|the views) of [^\n]{1,80}"
-    r"|For the full story[^\n]{0,40}, subscribe now[^\n]{0,80}"
-    r"|Credit: [^\n]{1,80}? View full size image\b[^\n]{0,400}"  # credit, button, caption again
-    r"|[A-Z][a-z]{2,8} [0-9]{1,2}, [0-9]{4} / [0-9]+ Comments?(?: / [^\n]{1,80})?"  # a blog's post-meta
-    r"|(?:Image|Photo|Picture|Slide)s? [0-9]{1,3} of /? ?[0-9]{1,3}"  # "Image 1 of / 9"
-    r"|[0-9]{1,3} of [0-9]{1,3}\. [A-Z\"“‘'][^\n]{0,400}"  # "1 of 2. A general view of …": a gallery caption
-    r")[ \t]*\r?$",
+    r"^[ \t]*(?:" + "|".join(shape for _, shape in FURNITURE_SHAPES) + r")[ \t]*\r?$",
     re.MULTILINE,
 )
 
@@ -450,8 +430,9 @@ def drop_furniture_lines(text: str) -> list[Edit]:
 
 # A site's section label opening the text, a paragraph of its own ("Sports", Daily Caller).
 _SECTION_RE = re.compile(
-    r"[ \t]*(?:Sports?|Politics|World|Business|Tech|Technology|Entertainment|Opinion|Health"
-    r"|Science|Lifestyle|Travel|Culture|News|U\.S\.|Local|Markets|Money|Style)[ \t]*\r?\n[ \t]*\r?\n"
+    r"[ \t]*(?:"
+    + "|".join(re.escape(w) for w in sorted(SECTIONS, key=len, reverse=True))  # data/sections.txt
+    + r")[ \t]*\r?\n[ \t]*\r?\n"
 )
 # A photo's asset id left as a paragraph of its own: six digits or more, nothing else
 # ("4419915", Daily Caller). Years, scores and list numbers are shorter.

@@ -22,11 +22,11 @@ import operator
 import re
 import zlib
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any, Literal
 
 from newsclean._text import drop_lines, line_spans
 from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.data import read_list, read_text
 
 _WORD_RE = re.compile(r"\w+")
 _DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
@@ -38,10 +38,7 @@ HASH_BUCKETS = 4096  # words hashed into this many weights: small, and collision
 @functools.cache
 def stop_words() -> frozenset[str]:
     """Function words of the languages newsclean meets (jusText's stop lists, BSD; see the file)."""
-    raw = resources.files("newsclean.data").joinpath("stop_words.txt").read_text("utf-8")
-    return frozenset(
-        w for line in raw.splitlines() if not line.startswith("#") for w in line.split()
-    )
+    return frozenset(w for line in read_list("stop_words.txt") for w in line.split())
 
 
 _ZEROS = itertools.repeat(0.0)  # the weight of a feature the model never saw
@@ -186,7 +183,7 @@ def kept_as_article(line: str) -> bool:
 @functools.cache
 def model() -> dict[str, Any]:
     """The shipped weights, bias and thresholds (``benchmarks/furniture_model.py`` made them)."""
-    raw = resources.files("newsclean.data").joinpath("furniture_model.json").read_text("utf-8")
+    raw = read_text("furniture_model.json")
     return dict(json.loads(raw))
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from importlib import resources
 
 import regex
 
 from newsclean import _facts, _scan
 from newsclean._text import line_at, matches_at
 from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.data import read_list
 from newsclean.lang import ENGLISH
 
 # Words never doubled in correct news prose. Not here: "had had", "that that", particles that
@@ -67,8 +67,7 @@ REPEATED_RE = regex.compile(
 @functools.cache
 def legit_doublings() -> frozenset[str]:
     """The words correct English writes twice in a row (``data/legit_doublings.txt``)."""
-    raw = resources.files("newsclean.data").joinpath("legit_doublings.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#")
+    return frozenset(w.lower() for w in read_list("legit_doublings.txt"))
 
 
 # After "at at", these make a set phrase ("pass at at least one test"): the doubling is a slip.
