@@ -1,11 +1,11 @@
 """The framework integrations, each run in its real framework on real articles.
 
 Every test checks the framework's output against `newsclean.clean` on the same text. The
-README's recipes (the code blocks after ``<!-- recipe: NAME -->``) are run as written.
+recipes of docs/integrations.md (the code blocks after ``<!-- recipe: NAME -->``) are run as written.
 
 datatrove, LangChain, LlamaIndex, polars and pandas run in CI (the ``test-integrations``
 extra). NeMo Curator and Data-Juicer pull torch and gigabytes with it, so they skip there; the
-README gives the command that runs their tests in a venv of their own.
+docs/integrations.md gives the command that runs their tests in a venv of their own.
 """
 
 from __future__ import annotations
@@ -38,16 +38,16 @@ ROWS = real_articles()
 
 
 def recipe(name: str) -> str:
-    """The README's code block after ``<!-- recipe: name -->``."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The code block after ``<!-- recipe: name -->`` in docs/integrations.md."""
+    readme = (ROOT / "docs" / "integrations.md").read_text(encoding="utf-8")
     found = re.search(rf"<!-- recipe: {re.escape(name)} -->\n```python\n(.*?)\n```", readme, re.S)
-    assert found, f"README has no recipe {name!r}"
+    assert found, f"docs/integrations.md has no recipe {name!r}"
     return found.group(1)
 
 
 def run_recipe(name: str, **given: Any) -> dict[str, Any]:
     namespace: dict[str, Any] = dict(given)
-    exec(compile(recipe(name), f"README recipe {name}", "exec"), namespace)
+    exec(compile(recipe(name), f"docs/integrations.md recipe {name}", "exec"), namespace)
     return namespace
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.cleaners.debris import fold_line
+from newsclean.data import fold
 from newsclean.learn import (
     LineCounts,
     count_lines,
@@ -49,7 +49,7 @@ def test_never_a_line_of_one_document_only() -> None:
     found = counted(ROWS).learned(min_documents=2, min_share=0.5)
     by_site: dict[str, Counter[str]] = {}
     for row in ROWS:
-        keys = {fold_line(line) for line in row["text"].splitlines() if line.strip()}
+        keys = {fold(line) for line in row["text"].splitlines() if line.strip()}
         by_site.setdefault(source_of(row, by="ref"), Counter()).update(keys)
     for line in found:
         assert by_site[line.source][line.key] >= 2, line

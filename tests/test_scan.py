@@ -318,9 +318,9 @@ def test_untranslated_words_found_from_runs_match_the_whole_pattern(text: str) -
 def phrase_lines(draw: st.DrawFn) -> str:
     """A line as a page might show a boilerplate phrase: any case (İ and K, U+212A, too),
     any white space, bullets and end marks around it, sometimes more words after it."""
-    from newsclean.cleaners.debris import _word_list
+    from newsclean.data import read_list
 
-    phrase = draw(st.sampled_from(_word_list("boilerplate.txt"))).replace("*", " ")
+    phrase = draw(st.sampled_from(read_list("boilerplate.txt"))).replace("*", " ")
     cased = "".join(
         draw(st.sampled_from([c, c.upper(), *{"i": ["İ"], "k": ["\u212a"]}.get(c, [])]))
         for c in phrase

@@ -89,11 +89,13 @@ def test_mistakes_are_one_line_errors(spark: Any) -> None:
 def test_the_readme_recipe_runs(spark: Any) -> None:
     import re
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "integrations.md").read_text(
+        "utf-8"
+    )
     found = re.search(r"<!-- recipe: spark -->\n```python\n(.*?)\n```", readme, re.S)
     assert found
     namespace: dict[str, Any] = {"spark": spark}
-    exec(compile(found.group(1), "README recipe spark", "exec"), namespace)
+    exec(compile(found.group(1), "docs/integrations.md recipe spark", "exec"), namespace)
     raw = "Bashar al -Assad said the the war ."
     explained = newsclean.explain(raw, profile="mt")
     assert [tuple(r) for r in namespace["rows"]] == [(explained.text, len(explained.changes))]

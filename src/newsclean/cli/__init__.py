@@ -17,7 +17,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from newsclean.cli.args import build_parser
+from newsclean.cli.args import parse
 from newsclean.cli.audit import run_audit
 from newsclean.cli.clean import run_clean
 from newsclean.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, load_plugins
@@ -36,12 +36,12 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     if args.command in ("clean", "audit"):
         signal.signal(signal.SIGTERM, _terminate)
         if hasattr(signal, "SIGHUP"):  # a closed terminal: clean up as for SIGTERM
             signal.signal(signal.SIGHUP, _terminate)
-    to_file = getattr(args, "output", None) not in (None, *STDOUT_NAMES)
+    to_file = args.output not in (None, *STDOUT_NAMES)
     unwritten = "no output written" if to_file or args.command != "clean" else "output incomplete"
     try:
         if args.command == "clean":

@@ -1,12 +1,18 @@
-"""The command line: every subcommand and option, in one parser."""
+"""The command line's parser: the subcommands, and the options several of them share.
+
+Each command declares its own options (``add_arguments`` in its module); `parse` turns what
+argparse read into the typed `Job` (`newsclean.cli.job`) that the commands run on.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from newsclean import __build__, __version__
-from newsclean.engines import ENGINES
+from newsclean.cli import audit, clean, evaluate, explain, learn, listing
+from newsclean.cli.job import Job, job_from
 from newsclean.io import (
     FORMATS,
 )
@@ -68,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
             default="off",
             help="also drop the lines the furniture model scores as page furniture: "
             "'confident' (held-out article loss about 0.3 %%) or 'more' (about 1 %%); "
-            "see docs/quality.md (default: off)",
+            "see docs/furniture.md (default: off)",
         )
 
     def with_inputs(p: argparse.ArgumentParser, verb: str = "clean") -> None:
@@ -138,135 +144,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_clean = sub.add_parser("clean", help="clean records and write them in their format")
     with_inputs(p_clean)
-    p_clean.add_argument(
-        "-o",
-        "--output",
-        help="output file ('-': stdout), or directory (ending in / or existing) for one output "
-        "per input; default stdout. Never an input: that is refused",
-    )
     with_pipeline(p_clean)
-    p_clean.add_argument(
-        "--jobs",
-        type=int,
-        help="worker processes (output is identical to --jobs 1; default: 1); with --engine "
-        "and no --address, the local cluster's workers (default there: all cores)",
-    )
-    p_clean.add_argument(
-        "--engine",
-        choices=ENGINES,
-        help="clean JSONL or Parquet on a Ray or Dask cluster (pip install 'newsclean[ray]' or "
-        "'newsclean[dask]'); output is identical to the serial run",
-    )
-    p_clean.add_argument(
-        "--address",
-        help="with --engine: the cluster to join (Ray: ray://host:10001 or auto; Dask: "
-        "tcp://host:8786); default: start a local cluster",
-    )
-    p_clean.add_argument(
-        "--shard-mb",
-        type=float,
-        default=4.0,
-        help="with --engine, or --jobs on JSONL or Parquet: input per task, in MB (default: 4)",
-    )
-    p_clean.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when it is a terminal)",
-    )
-    p_clean.add_argument(
-        "--stats", type=Path, help="write counts (per cleaner too) to this JSON file"
-    )
-    p_clean.add_argument(
-        "--strict",
-        action="store_true",
-        help="stop at the first record that cannot be processed (exit 2)",
-    )
-    p_clean.add_argument(
-        "--rejects",
-        type=Path,
-        help="write records passed through, with reasons, to this JSONL file",
-    )
-
+    clean.add_arguments(p_clean)
     p_explain = sub.add_parser("explain", help="show what each cleaner changed, and where")
     with_inputs(p_explain)
-    p_explain.add_argument("--text", help="explain this string instead of reading input")
     with_pipeline(p_explain)
-    p_explain.add_argument("--json", action="store_true", help="print changes as JSON")
-    p_explain.add_argument(
-        "--offsets",
-        action="store_true",
-        help="with --json: also each changed span as [clean_start, clean_end, raw_start, "
-        "raw_end], to project annotations between the cleaned and the raw text",
-    )
-    p_explain.add_argument(
-        "--limit", type=int, default=20, help="at most this many records with changes (default: 20)"
-    )
-
+    explain.add_arguments(p_explain)
     p_audit = sub.add_parser(
         "audit", help="report what each cleaner would change in a corpus, writing nothing"
     )
     with_inputs(p_audit)
     with_pipeline(p_audit)
-    p_audit.add_argument("--json", action="store_true", help="print the report as JSON")
-    p_audit.add_argument("--html", type=Path, help="also write a self-contained HTML report here")
-    p_audit.add_argument(
-        "--examples", type=int, default=3, help="examples per cleaner (default: 3)"
-    )
-
+    audit.add_arguments(p_audit)
     p_eval = sub.add_parser(
         "eval",
         help="score a profile or pipeline on labelled cases (JSONL: id, source, kind, raw, expected)",
     )
-    p_eval.add_argument("cases", help="JSONL case file")
+    evaluate.add_arguments(p_eval)
     with_pipeline(p_eval)
-    p_eval.add_argument("--json", action="store_true", help="print the report as JSON")
-    p_eval.add_argument(
-        "--worst", type=int, default=5, help="how many worst cases to show (default: 5)"
-    )
-    p_eval.add_argument(
-        "--baseline", type=Path, help="quality baseline: fail (exit 3) below its floors"
-    )
-    p_eval.add_argument(
-        "--update-baseline", action="store_true", help="pin today's scores as floors"
-    )
-    p_eval.add_argument(
-        "--allow-regression",
-        action="store_true",
-        help="with --update-baseline: allow lowering a floor",
-    )
-
     p_learn = sub.add_parser(
         "learn",
         help="find the lines a source repeats across its documents (page furniture), for "
         "review and --boilerplate",
     )
     with_inputs(p_learn, "read")
-    p_learn.add_argument("-o", "--output", help="phrase file to write (default: stdout)")
-    p_learn.add_argument(
-        "--by",
-        help="field naming a record's source (default: a source, site or domain field, else "
-        "the host of a url, link or ref field; else all records are one source)",
-    )
-    p_learn.add_argument(
-        "--min-documents",
-        type=int,
-        default=5,
-        help="a line must be in at least this many documents of its source (default 5, min 2)",
-    )
-    p_learn.add_argument(
-        "--min-share",
-        type=float,
-        default=0.3,
-        help="... and in at least this share of them (default 0.3)",
-    )
-    p_learn.add_argument(
-        "--show", type=int, default=20, help="lines to show on stderr (default: 20)"
-    )
-
+    learn.add_arguments(p_learn)
     p_list = sub.add_parser(
         "list", help="list every cleaner: name, family, risk, profiles, summary"
     )
-    p_list.add_argument("--markdown", action="store_true", help="as a Markdown table (for docs)")
+    listing.add_arguments(p_list)
     with_plugins(p_list)
     return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> Job:
+    """The job ``argv`` asks for (argparse exits 2 with its usage line on a mistake)."""
+    return job_from(build_parser().parse_args(argv))

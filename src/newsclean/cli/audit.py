@@ -6,6 +6,7 @@ import argparse
 import html
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from newsclean.cli.common import (
@@ -17,11 +18,12 @@ from newsclean.cli.common import (
     pipeline_from,
     records_of,
 )
+from newsclean.cli.job import Job
 from newsclean.io.atomic import atomic_binary_writer
 from newsclean.stats import CleanerCounts, Stats
 
 
-def run_audit(args: argparse.Namespace) -> int:
+def run_audit(args: Job) -> int:
     pipeline = pipeline_from(args)
     options = format_options(args)
     if args.html is not None:
@@ -123,3 +125,10 @@ td,th{{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left}} .n{{text
 {"".join(rows)}
 </table></body></html>
 """
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `newsclean audit` of its own (the shared ones: `newsclean.cli.args`)."""
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--html", type=Path, help="also write a self-contained HTML report here")
+    p.add_argument("--examples", type=int, default=3, help="examples per cleaner (default: 3)")

@@ -26,6 +26,8 @@ from newsclean.cli.common import (
     records_of,
     stdin_stream,
 )
+from newsclean.cli.job import Job
+from newsclean.engines import ENGINES
 from newsclean.engines import FORMATS as ENGINE_FORMATS
 from newsclean.errors import StrictStop, UsageError
 from newsclean.io import (
@@ -221,7 +223,7 @@ def _check_suffix(target: Location, writes: str) -> None:
     )
 
 
-def run_clean(args: argparse.Namespace) -> int:
+def run_clean(args: Job) -> int:
     pipeline = pipeline_from(args)
     options = format_options(args)
     inputs = input_files(args)
@@ -339,3 +341,53 @@ def run_clean(args: argparse.Namespace) -> int:
         )
     print(f"newsclean: {stats.summary()}", file=sys.stderr)
     return EXIT_PASSED_THROUGH if stats.passed_through else EXIT_OK
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `newsclean clean` of its own (the shared ones: `newsclean.cli.args`)."""
+    p.add_argument(
+        "-o",
+        "--output",
+        help="output file ('-': stdout), or directory (ending in / or existing) for one output "
+        "per input; default stdout. Never an input: that is refused",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        help="worker processes (output is identical to --jobs 1; default: 1); with --engine "
+        "and no --address, the local cluster's workers (default there: all cores)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        help="clean JSONL or Parquet on a Ray or Dask cluster (pip install 'newsclean[ray]' or "
+        "'newsclean[dask]'); output is identical to the serial run",
+    )
+    p.add_argument(
+        "--address",
+        help="with --engine: the cluster to join (Ray: ray://host:10001 or auto; Dask: "
+        "tcp://host:8786); default: start a local cluster",
+    )
+    p.add_argument(
+        "--shard-mb",
+        type=float,
+        default=4.0,
+        help="with --engine, or --jobs on JSONL or Parquet: input per task, in MB (default: 4)",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when it is a terminal)",
+    )
+    p.add_argument("--stats", type=Path, help="write counts (per cleaner too) to this JSON file")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first record that cannot be processed (exit 2)",
+    )
+    p.add_argument(
+        "--rejects",
+        type=Path,
+        help="write records passed through, with reasons, to this JSONL file",
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import fnmatch
 import os
@@ -12,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from newsclean.cli.job import Job
 from newsclean.errors import UsageError
 from newsclean.io import (
     FORMATS,
@@ -44,22 +44,22 @@ EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_QUALITY, EXIT_PASSED_THROUGH, EXIT_INTE
 SHOWN_PROBLEMS = 10  # reported one per line on stderr; the rest are counted
 
 
-def load_plugins(args: argparse.Namespace) -> None:
-    for source in getattr(args, "plugin", None) or ():
+def load_plugins(args: Job) -> None:
+    for source in args.plugin or ():
         load_plugin(source)
 
 
-def pipeline_from(args: argparse.Namespace) -> Pipeline:
+def pipeline_from(args: Job) -> Pipeline:
     load_plugins(args)
     pipeline = (
         Pipeline.from_toml(args.pipeline, trust_plugins=args.trust_plugins)
         if args.pipeline is not None
         else Pipeline.from_profile(args.profile)
     )
-    level = getattr(args, "furniture", "off")
+    level = args.furniture
     if level != "off":
         pipeline = with_furniture(pipeline, level)
-    files = getattr(args, "boilerplate", None) or []
+    files = args.boilerplate or []
     if not files:
         return pipeline
     phrases: list[str] = []
@@ -110,7 +110,7 @@ def with_boilerplate(pipeline: Pipeline, phrases: tuple[str, ...]) -> Pipeline:
     return Pipeline.from_dict({**data, "steps": steps})
 
 
-def format_options(args: argparse.Namespace) -> FormatOptions:
+def format_options(args: Job) -> FormatOptions:
     fields = tuple(args.field or ("text",))
     for name in fields:
         if not name or any(not part for part in name.split(".")):
@@ -139,7 +139,7 @@ def format_options(args: argparse.Namespace) -> FormatOptions:
     )
 
 
-def input_files(args: argparse.Namespace) -> list[tuple[Location | None, Location | None]]:
+def input_files(args: Job) -> list[tuple[Location | None, Location | None]]:
     """``(file, base)`` pairs; ``base`` is the directory it was found in (for output names)."""
     names = args.inputs or ["-"]
     found: list[tuple[Location | None, Location | None]] = []
@@ -186,7 +186,7 @@ def known_format(path: Location) -> bool:
     return any(suffix in f.suffixes for f in FORMATS.values())
 
 
-def format_of(path: Location | None, args: argparse.Namespace) -> str:
+def format_of(path: Location | None, args: Job) -> str:
     """The format given, else the one the name or, failing that, the content says.
 
     Standard input is sniffed by content exactly as a file is (after decompression and

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from newsclean.cli.common import EXIT_OK, EXIT_QUALITY, pipeline_from
+from newsclean.cli.job import Job
 from newsclean.errors import UsageError
 from newsclean.io.atomic import atomic_binary_writer
 
 
 # -- eval and list --------------------------------------------------------------------------------
-def run_eval(args: argparse.Namespace) -> int:
+def run_eval(args: Job) -> int:
     from newsclean import evaluate as ev
 
     pipeline = pipeline_from(args)
@@ -29,7 +30,8 @@ def run_eval(args: argparse.Namespace) -> int:
     if args.baseline is None:
         return EXIT_OK
     # one baseline file holds floors per profile and case file (synthetic and real apart)
-    key = f"{profile or 'pipeline:' + args.pipeline.name} on {Path(args.cases).name}"
+    used = profile or f"pipeline:{args.pipeline.name if args.pipeline else ''}"
+    key = f"{used} on {Path(args.cases).name}"
     try:
         stored = (
             json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline.exists() else {}
@@ -64,3 +66,17 @@ def run_eval(args: argparse.Namespace) -> int:
         f"quality gate passed for {key}: {len(stored[key]['floors'])} floors held", file=sys.stderr
     )
     return EXIT_OK
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `newsclean eval` of its own (the shared ones: `newsclean.cli.args`)."""
+    p.add_argument("cases", help="JSONL case file")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--worst", type=int, default=5, help="how many worst cases to show (default: 5)")
+    p.add_argument("--baseline", type=Path, help="quality baseline: fail (exit 3) below its floors")
+    p.add_argument("--update-baseline", action="store_true", help="pin today's scores as floors")
+    p.add_argument(
+        "--allow-regression",
+        action="store_true",
+        help="with --update-baseline: allow lowering a floor",
+    )

@@ -16,6 +16,7 @@ from newsclean.cli.common import (
     pipeline_from,
     records_of,
 )
+from newsclean.cli.job import Job
 from newsclean.explain import Change, replay
 
 _RED, _GREEN, _DIM, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[0m"
@@ -33,7 +34,7 @@ def inline(before: str, after: str, context_left: str, context_right: str, colou
     return f"{show(context_left)}{removed}{added}{show(context_right)}"
 
 
-def _explain_texts(args: argparse.Namespace) -> Iterator[tuple[str, str, str | None]]:
+def _explain_texts(args: Job) -> Iterator[tuple[str, str, str | None]]:
     if args.text is not None:
         yield "--text", args.text, args.lang
         return
@@ -45,7 +46,7 @@ def _explain_texts(args: argparse.Namespace) -> Iterator[tuple[str, str, str | N
                 yield where, text, record.lang
 
 
-def run_explain(args: argparse.Namespace) -> int:
+def run_explain(args: Job) -> int:
     pipeline = pipeline_from(args)
     colour = sys.stdout.isatty() and not args.json and "NO_COLOR" not in os.environ
     shown = 0
@@ -89,3 +90,18 @@ def run_explain(args: argparse.Namespace) -> int:
     elif not shown:
         print("no changes")
     return EXIT_OK
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `newsclean explain` of its own (the shared ones: `newsclean.cli.args`)."""
+    p.add_argument("--text", help="explain this string instead of reading input")
+    p.add_argument("--json", action="store_true", help="print changes as JSON")
+    p.add_argument(
+        "--offsets",
+        action="store_true",
+        help="with --json: also each changed span as [clean_start, clean_end, raw_start, "
+        "raw_end], to project annotations between the cleaned and the raw text",
+    )
+    p.add_argument(
+        "--limit", type=int, default=20, help="at most this many records with changes (default: 20)"
+    )

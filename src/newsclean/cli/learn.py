@@ -14,12 +14,13 @@ from newsclean.cli.common import (
     input_files,
     records_of,
 )
+from newsclean.cli.job import Job
 from newsclean.errors import UsageError
 from newsclean.io.atomic import STDOUT_NAMES, atomic_binary_writer
 from newsclean.learn import LineCounts, phrase_file, source_of
 
 
-def run_learn(args: argparse.Namespace) -> int:
+def run_learn(args: Job) -> int:
     if args.min_documents < 2:
         raise UsageError(f"--min-documents must be at least 2, got {args.min_documents}")
     if not 0 < args.min_share <= 1:
@@ -60,3 +61,26 @@ def run_learn(args: argparse.Namespace) -> int:
             f"  {line.documents:>6}/{line.of:<6} {where[:30]:30} {line.text[:70]}", file=sys.stderr
         )
     return EXIT_OK
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `newsclean learn` of its own (the shared ones: `newsclean.cli.args`)."""
+    p.add_argument("-o", "--output", help="phrase file to write (default: stdout)")
+    p.add_argument(
+        "--by",
+        help="field naming a record's source (default: a source, site or domain field, else "
+        "the host of a url, link or ref field; else all records are one source)",
+    )
+    p.add_argument(
+        "--min-documents",
+        type=int,
+        default=5,
+        help="a line must be in at least this many documents of its source (default 5, min 2)",
+    )
+    p.add_argument(
+        "--min-share",
+        type=float,
+        default=0.3,
+        help="... and in at least this share of them (default 0.3)",
+    )
+    p.add_argument("--show", type=int, default=20, help="lines to show on stderr (default: 20)")

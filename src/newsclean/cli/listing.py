@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from newsclean.cli.common import EXIT_OK
 from newsclean.registry import list_cleaners
 
@@ -22,3 +24,8 @@ def run_list(markdown: bool) -> int:
         profiles = ",".join(r.profiles) or "-"
         print(f"{r.name:{width}}  {r.family:10}  {r.risk!s:6}  {profiles:10}  {r.summary}")
     return EXIT_OK
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `newsclean list` of its own (the shared ones: `newsclean.cli.args`)."""
+    p.add_argument("--markdown", action="store_true", help="as a Markdown table (for docs)")
