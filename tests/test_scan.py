@@ -151,10 +151,12 @@ def test_the_lines_of_repeat_candidates_hold_every_doubled_word(text: str) -> No
     from newsclean.cleaners.mt import remove_repeated_words
 
     lines = _scan.repeat_lines(text)
-    assert lines == [s for s in _scan.every_line(text) if s in lines]  # some lines, in order
+    assert lines == [
+        s for s in _scan.repeat_lines_python(text) if s in lines
+    ]  # some lines, in order
     found = remove_repeated_words.find_edits(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_scan, "repeat_lines", _scan.every_line)  # the regex on every line
+        patch.setattr(_scan, "repeat_lines", _scan.repeat_lines_python)  # the regex on every line
         assert found == remove_repeated_words.find_edits(text)
 
 
@@ -180,7 +182,7 @@ def test_pipeline_gives_the_same_text_with_the_reference_scan(
     texts += list(bundled_passages().values())
     compiled = [newsclean.clean(t, profile="mt") for t in texts]
     monkeypatch.setattr(gated, "scan", _scan.scan_python)
-    monkeypatch.setattr(_scan, "repeat_lines", _scan.every_line)
+    monkeypatch.setattr(_scan, "repeat_lines", _scan.repeat_lines_python)
     assert [newsclean.clean(t, profile="mt") for t in texts] == compiled
 
 

@@ -623,7 +623,7 @@ def prose_end(key: str) -> bool:
     return _PROSE_END_RE.search(key) is not None
 
 
-def every_line(text: str) -> list[tuple[int, int]]:
+def repeat_lines_python(text: str) -> list[tuple[int, int]]:
     """The reference of `repeat_lines`: every line may hold a doubled word (its regex decides).
 
     The compiled one gives only the lines where some run of ASCII letters follows itself
@@ -660,7 +660,7 @@ def article_candidates_python(text: str) -> tuple[tuple[int, ...], tuple[int, ..
 
 
 scan: Callable[..., int] = scan_python
-repeat_lines: Callable[[str], list[tuple[int, int]]] = every_line
+repeat_lines: Callable[[str], list[tuple[int, int]]] = repeat_lines_python
 article_candidates: Callable[[str], tuple[tuple[int, ...], tuple[int, ...]]] = (
     article_candidates_python
 )

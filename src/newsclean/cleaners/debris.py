@@ -656,6 +656,18 @@ def remove_hovercards(text: str) -> list[Edit]:
     >>> remove_hovercards("Omar Omar said MORE people came.")  # no glued headline
     'Omar Omar said MORE people came.'
     """
-    if " MORE" not in text:
-        return []
-    return [(m.start(), m.end(), "") for m in _HOVERCARD_RE.finditer(text)]
+    # A card never spans a line break: the pattern runs only on the lines holding " MORE"
+    # (a long text with one " MORE" would otherwise cost a search from every position).
+    found: list[Edit] = []
+    line_end = 0
+    at = text.find(" MORE")
+    while at >= 0:
+        if at >= line_end:
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            found += (
+                (m.start(), m.end(), "") for m in _HOVERCARD_RE.finditer(text, line_start, line_end)
+            )
+        at = text.find(" MORE", at + 5)
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
@@ -896,12 +897,11 @@ def detokenize_lines(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     pos = 0
-    size = len(text)
-    while pos < size:
-        found = _SPACE_CLOSE_RE.search(text, pos)
-        if found is None:
-            break
-        start, end = line_at(text, found.start())
+    # the lines holding a needle of SPACE_CLOSE or OPEN_SPACE, from one compiled walk
+    for at in sorted(itertools.chain.from_iterable(pair_positions(text, _SPACED_NEEDLES))):
+        if at < pos:
+            continue  # a line already read
+        start, end = line_at(text, at)
         pos = end + 1
         line = text[start:end].rstrip("\r")
         body = line.strip(" \t")
@@ -916,4 +916,3 @@ def detokenize_lines(text: str) -> list[Edit]:
     return edits
 
 
-_SPACE_CLOSE_RE = re.compile(r" [,.;:!?)\]]|[(\[] ")  # the needles of SPACE_CLOSE, OPEN_SPACE

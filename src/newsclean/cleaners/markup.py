@@ -241,14 +241,17 @@ def remove_stray_backslashes(text: str) -> list[Edit]:
     >>> remove_stray_backslashes("open C:\\\\Users\\\\bob\\\\docs and print('a\\\\nb')")
     "open C:\\\\Users\\\\bob\\\\docs and print('a\\\\nb')"
     """
-    if "\\" not in text:
-        return []
-    edits: list[Edit] = [(m.start(), m.end(), "") for m in _DOLLAR_ESCAPE_RE.finditer(text)]
-    for m in _SOFT_BREAK_RE.finditer(text):
-        start, end = line_at(text, m.start())
-        line = text[start:end]
-        if ":\\" in line or "\\\\" in line or "/" in line or looks_like_code(line):
-            continue
-        edits.append((m.start(), m.end(), " "))
-    edits.sort()
+    # Both patterns start at a backslash: they are tried only there (from str.find), not at
+    # every position of a long text; they never match at the same place ($ or a letter next).
+    edits: list[Edit] = []
+    at = text.find("\\")
+    while at >= 0:
+        if _DOLLAR_ESCAPE_RE.match(text, at):
+            edits.append((at, at + 1, ""))
+        elif _SOFT_BREAK_RE.match(text, at):
+            start, end = line_at(text, at)
+            line = text[start:end]
+            if not (":\\" in line or "\\\\" in line or "/" in line or looks_like_code(line)):
+                edits.append((at, at + 1, " "))
+        at = text.find("\\", at + 1)
     return edits
