@@ -63,6 +63,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "wrapped tag attributes": lambda n: '<span a="b"\n' * (n // 12),
     # one line of spaced full stops: a file-name check searched from the line's start per slip
     "spaced full stops": lambda n: "x . " * (n // 4),
+    # AG News's lost ampersands written as spaces: each closing mark looks back for its opener
+    "spaced lost entities": lambda n: ("a  #39;b #39; c  quot;d, quot; AT amp;T ") * (n // 40),
 }
 
 

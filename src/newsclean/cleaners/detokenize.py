@@ -914,5 +914,3 @@ def detokenize_lines(text: str) -> list[Edit]:
         if fixed != body:
             edits.append((start + lead, start + lead + len(body), fixed))
     return edits
-
-

@@ -82,6 +82,8 @@ _PUNCT_CODES = frozenset({34, 38, 39, 160, 8211, 8212, 8216, 8217, 8220, 8221, 8
 # the same marks as Windows-1252 numbers, which HTML5 decodes to them (AG News: "Phelps #146;s")
 _CP1252_PUNCT_CODES = frozenset({130, 132, 133, 139, 145, 146, 147, 148, 150, 151, 155})
 _CURRENCY_CODES = frozenset({36, 163, 165, 8364})  # $ £ ¥ €
+# quotation marks, straight and curly, and their Windows-1252 numbers
+_QUOTE_CODES = frozenset({34, 39, 145, 146, 147, 148, 8216, 8217, 8220, 8221})
 _TYPO_NAMES = "rsquo|lsquo|rdquo|ldquo|sbquo|bdquo|mdash|ndash|hellip|nbsp|apos|laquo|raquo"
 
 
@@ -94,18 +96,25 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def lost_entity_starts(text: str) -> list[int]:
-    """Offsets where an ``&`` is missing before a numeric or typographic entity.
+def lost_entity_starts(text: str) -> list[tuple[int, int]]:
+    """Where an ``&`` is missing before a numeric or typographic entity: an empty span before
+    the entity, or the space before it that stood for the ``&`` (AG News wrote a space for
+    each: ``the  #36;10 million``, ``AT amp;T``, `` #39;purged #39;``).
 
     Numeric codes count only for punctuation (``#8217;``, or its Windows-1252 number ``#146;``
     that HTML5 decodes alike) and, like the names (``rsquo;``),
     only glued to a word: after one (``Turkey#8217;s``), or before one when nothing but a
-    space or punctuation precedes (``#8220;Yes``). ``amp;`` counts only between capitals.
+    space or punctuation precedes (``#8220;Yes``); a quotation mark's code also after one
+    space, where it closes a quotation a lost one opened on the same line. ``amp;`` counts
+    only between capitals (``ATamp;T``, ``AT amp;T``) or alone between words.
 
     >>> lost_entity_starts("Turkey#8217;s ATamp;T, the camp; #160; x")
-    [6, 16]
+    [(6, 6), (16, 16)]
+    >>> lost_entity_starts("AT amp;T said HP would launch  #39;virus-throttling #39; software")
+    [(2, 3), (30, 31), (51, 52)]
     """
-    starts: list[int] = []
+    starts: list[tuple[int, int]] = []
+    opened = -1  # where a lost quotation mark opened a quotation still open, if one did
     pos = text.find(";")
     while pos >= 0:
         if not pos or not text[pos - 1].isalnum():  # every body ends in a letter or digit
@@ -116,27 +125,46 @@ def lost_entity_starts(text: str) -> list[int]:
             start, token = body.start(), body.group()
             before = text[start - 1] if start else ""
             after = text[pos + 1] if pos + 1 < len(text) else ""
+            two_before = text[start - 2] if start >= 2 else ""
+            # AG News wrote a space for each "&": a second one before the entity was it
+            lost = (start - 1, start) if before == " " and two_before == " " else (start, start)
+            code = -1
+            if token[0] == "#":
+                digits = token[2:] if token[1] in "xX" else token[1:]
+                code = int(digits, 16 if token[1] in "xX" else 10)
             if token == "amp":  # "ATamp;T", "Qamp;A", never "camp;"
                 ok = before.isascii() and before.isupper() and (after.isupper() or after.isdigit())
-                # "Tom amp; Jerry", "Tom  amp; Jerry": alone between words (AG News wrote a
-                # space for every "&")
+                if before == " " and two_before.isascii() and two_before.isupper():
+                    ok = after.isupper() or after.isdigit()  # "AT amp;T": the space was "&"
+                    lost = (start - 1, start)
+                # "Tom amp; Jerry", "Tom  amp; Jerry": alone between words
                 word_before = text[max(0, start - 3) : start - 1].rstrip(" ")[-1:]
                 ok = ok or (before == " " and after == " " and _is_word(word_before))
             elif _is_word(before):  # "Turkey#8217;s", "Turkeyrsquo;s"
                 ok = True
+            elif (
+                before == " "
+                and two_before not in ("", " ")
+                and code in _QUOTE_CODES
+                and not _is_word(after)
+            ):
+                # "#39;purged #39;": closes the quotation a lost mark opened on this line,
+                # and its space was the "&"
+                ok = opened >= 0 and text.find("\n", opened, start) < 0
+                lost = (start - 1, start)
             else:  # "#8220;Yes": before a word, after a space or punctuation (not "&" or "#")
                 ok = before != "&" and not (token[0] == "#" and before == "#") and _is_word(after)
-            if ok and token[0] == "#":
-                digits = token[2:] if token[1] in "xX" else token[1:]
-                code = int(digits, 16 if token[1] in "xX" else 10)
+            if ok and code >= 0:
                 # a currency sign only before its amount ("the  #36;10 million", AG News)
                 ok = (
                     code in _PUNCT_CODES
                     or code in _CP1252_PUNCT_CODES
                     or (code in _CURRENCY_CODES and after.isdigit())
                 )
+            if code in _QUOTE_CODES:  # a quotation opens before a word, else closes
+                opened = start if ok and not _is_word(before) and _is_word(after) else -1
             if ok:
-                starts.append(start)
+                starts.append(lost)
         pos = text.find(";", pos + 1)
     return starts
 
@@ -159,35 +187,48 @@ _OPENS_AFTER = frozenset(" \t([{—–-/")
 _CLOSES_BEFORE = frozenset(" \t.,;:!?)]}—–-/")
 
 
-def paired_lost_quotes(line: str) -> list[int]:
-    """Offsets of the bare ``quot;`` tokens on a line that pair with a quotation mark.
+def paired_lost_quotes(line: str) -> list[tuple[int, int]]:
+    """Where the ``&`` goes for each bare ``quot;`` token on a line that pairs with a
+    quotation mark: an empty span before the token, or the space before it that stood for
+    the ``&`` (AG News wrote a space for each: `` quot;Gyro-Gen, quot; a machine``).
 
     Quotation marks (literal ``"``, ``&quot;`` and bare ``quot;``) are read as opening when a
     space or bracket stands before them and a character after, as closing when it is the
-    other way round. A bare token counts only when it closes an open quotation or opens one
-    that something closes; a line that looks like code has none.
+    other way round; a bare token after a single space that follows a character, before a
+    space or a mark, closes too (its space was the ``&``). A bare token counts only when it
+    closes an open quotation or opens one that something closes; a line that looks like code
+    has none.
 
     >>> line = 'pay a "very high price,quot; for'
-    >>> paired_lost_quotes(line) == [line.index("quot;")]
+    >>> paired_lost_quotes(line) == [(line.index("quot;"), line.index("quot;"))]
     True
     >>> paired_lost_quotes("int sum,diff,prod,quot; //option 1")
     []
     >>> line = "“We will win,quot; he said, quot;at any price.”"
-    >>> [line[i : i + 5] for i in paired_lost_quotes(line)]
+    >>> [line[i : i + 5] for i, _ in paired_lost_quotes(line)]
     ['quot;', 'quot;']
+    >>> line = "for his  quot;Gyro-Gen, quot; a machine"
+    >>> [line[a:b] for a, b in paired_lost_quotes(line)]
+    [' ', ' ']
     """
     if CODE_HINT_RE.search(line) or CODE_START_RE.match(line):
         return []
-    paired: list[int] = []
-    opening: tuple[int, bool] | None = None  # (offset, bare) of the quotation left open
+    paired: list[tuple[int, int]] = []
+    opening: tuple[int, int] | None = None  # where the "&" of the open quotation goes, if bare
+    none = (-1, -1)
     for m in QUOTE_TOKEN_RE.finditer(line):  # streamed: a 50 MB line holds millions of marks
         start, end, bare = m.start(), m.end(), m.group() == "quot;"
         before = line[start - 1] if start else " "
         after = line[end] if end < len(line) else " "
+        # a single space between a character and a bare token: the "&", written as a space
+        spaced = bare and before == " " and start >= 2 and line[start - 2] not in " \t"
         if before in _OPENS_AFTER and after not in " \t":
-            opening = (start, bare)  # a new quotation (a reopened one replaces it)
-        elif before not in " \t" and after in _CLOSES_BEFORE and opening is not None:
-            paired.extend(o for o, b in (opening, (start, bare)) if b)
+            # a new quotation (a reopened one replaces it); after two spaces, one was the "&"
+            lost = (start - 1, start) if line[start - 2 : start] == "  " else (start, start)
+            opening = lost if bare else none
+        elif (before not in " \t" or spaced) and after in _CLOSES_BEFORE and opening is not None:
+            closing = (start - 1, start) if spaced else (start, start)
+            paired.extend(span for span in (opening, closing if bare else none) if span != none)
             opening = None
     return sorted(paired)
 
@@ -224,15 +265,9 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
-        edits.extend((line_start + i, line_start + i, "&") for i in paired_lost_quotes(line))
+        edits.extend((line_start + a, line_start + b, "&") for a, b in paired_lost_quotes(line))
         pos = text.find("quot;", line_end)
-    for start in lost_entity_starts(text):
-        # AG News wrote a space for each "&": where one stands doubled before the entity
-        # ("the  #36;10 million"), the second space was the ampersand
-        if text[max(0, start - 2) : start] == "  ":
-            edits.append((start - 1, start, "&"))
-        else:
-            edits.append((start, start, "&"))
+    edits.extend((a, b, "&") for a, b in lost_entity_starts(text))
     edits.sort()
     return edits
 
