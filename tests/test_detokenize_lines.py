@@ -97,6 +97,13 @@ def test_untuned_references_ahead_of_sacremoses_and_never_damaged() -> None:
             " primarily because a long time had passed and the witnesses’ memories had faded"
             " for natural reasons.",
         ),
+        # a clitic split from its word and its apostrophe, the line's only slip: a sentence of
+        # the WMT22 reference (tests/data/detok) as Moses' tokenizer writes it
+        (
+            "Only the one I bought today doesn ’ t work",
+            "Only the one I bought today doesn’t work",
+        ),
+        ("But that doesn ' t make things any easier .", "But that doesn't make things any easier."),
     ],
 )
 def test_tokenised_lines(raw: str, expected: str) -> None:

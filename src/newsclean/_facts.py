@@ -37,7 +37,7 @@ HYPHEN_SPACE = 1 << 16  # a letter, "- ", a letter: "al- Assad"
 # A letter, " '" (or " ’"), then a capital, or one or two letters (the first a consonant but
 # n) and no more: a clitic split from its word ("Turkey 's", "they 're"), an elided name
 SPACE_APOS = 1 << 17
-SPACE_N_APOS = 1 << 18  # " n'" " n’"
+SPACE_N_APOS = 1 << 18  # " n'" " n’", and a clitic split on both sides (`_scan.SPACED_CLITICS`)
 TRAILING_WS = 1 << 19  # a space or tab before a line break or the end
 BLANKS = 1 << 20  # a blank line before the first line, two in a row, or after the last (CR blank)
 # " a V", " an C", "A V", "An C" (V: an ASCII vowel, C: an ASCII consonant), and for

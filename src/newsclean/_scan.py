@@ -125,6 +125,11 @@ FURNITURE_SHAPES: tuple[tuple[str | None, str], ...] = (
     # "1 of 2. A general view of …": a gallery caption
     (None, r"[0-9]{1,3} of [0-9]{1,3}\. [A-Z\"“‘'][^\n]{0,400}"),
 )
+# A clitic split from its word and its apostrophe ("doesn ’ t", "they ' re"): a needle of the
+# SPACE_N_APOS fact, the gate of join_split_contractions (its _SPACED_CLITIC_RE)
+SPACED_CLITICS = tuple(f"n{a} t" for a in (" '", " ’")) + tuple(
+    f"{a} {c} " for a in (" '", " ’") for c in ("re", "ve", "ll")
+)
 _QUOTE_OPENERS = " \t([{—–\n"  # _OPENS_AFTER of join_spaced_quotes, and a line start
 _QUOTE_CLOSERS = " \t.,;:!?)]}—–\r\n"  # _CLOSES_BEFORE, and a line end
 NEEDLES: tuple[tuple[str, int], ...] = (
@@ -150,6 +155,7 @@ NEEDLES: tuple[tuple[str, int], ...] = (
     *((f' "{c}', QUOTE_PAD) for c in _QUOTE_CLOSERS),
     (' "' + TEXT_END, QUOTE_PAD),
     *((mark, CJK_MARK) for mark in "・。，"),
+    *((clitic, SPACE_N_APOS) for clitic in SPACED_CLITICS),
     ("\n    ", INDENTED),
     ("\n\t", INDENTED),
 )

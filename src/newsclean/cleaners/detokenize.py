@@ -25,6 +25,7 @@ from newsclean._facts import (
 from newsclean._scan import compiled
 from newsclean._text import line_at, matches_at, pair_positions, removal_edits
 from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.data import read_list
 from newsclean.lang import ENGLISH
 
 _compiled_spaced: Callable[[str, str, str, str, str], list[tuple[int, int, str]]] | None = compiled(
@@ -300,7 +301,8 @@ def join_split_contractions(text: str) -> list[Edit]:
     'm``, ``n't``) and end the word, so quoted words such as ``'special'`` stay. A clitic split
     after its apostrophe (``what' s``) must stand alone, and a name split before one
     (``D 'Agata``) must be a lone ``D``, ``O`` or ``L`` before a capitalised word that no
-    apostrophe closes.
+    apostrophe closes. One split on both sides (``doesn ’ t``) only after a word that clitic
+    always follows (``data/clitic_hosts.txt``).
 
     >>> join_split_contractions("Turkey 's army isn 't leaving; it does n't stop")
     "Turkey's army isn't leaving; it doesn't stop"
@@ -308,6 +310,8 @@ def join_split_contractions(text: str) -> list[Edit]:
     "You can't make up what's happening, said Charlie D'Agata."
     >>> join_split_contractions("the 'special' forces, rock 'n' roll, the players' t-shirts, plan D 'Alpha'")
     "the 'special' forces, rock 'n' roll, the players' t-shirts, plan D 'Alpha'"
+    >>> join_split_contractions("it doesn ’ t work, they ' re sure; the ' re-run ' stays")
+    "it doesn’t work, they're sure; the ' re-run ' stays"
     """
     # Every place to look, from one compiled pass: " '" " ’" (a space before an apostrophe),
     # " n" (then an apostrophe: "does n't"), "' " "’ " (a space after one)
@@ -330,6 +334,13 @@ def join_split_contractions(text: str) -> list[Edit]:
                 )
             ):
                 edits.append((pos, pos + 1, ""))
+            elif pos > 0 and _SPACED_CLITIC_RE.match(text, pos + 1):
+                # split on both sides ("doesn ’ t", "they ' re"): only after a word the clitic
+                # always follows, so a quotation mark between words stays
+                word = text[text.rfind(" ", 0, pos) + 1 : pos].lower()
+                clitic = text[pos + 3 : pos + 5].rstrip()
+                if word in _CLITIC_HOSTS.get(clitic, ()):
+                    edits += [(pos, pos + 1, ""), (pos + 2, pos + 3, "")]
     for places in (after, after_curly):
         line_end, opened_at = -1, -1
         for pos in places:
@@ -348,6 +359,13 @@ def join_split_contractions(text: str) -> list[Edit]:
 
 
 _CLITIC_PAIRS = (" '", " ’", " n", "' ", "’ ")
+# A clitic split from both its word and its apostrophe, as tokenisers that split curly
+# apostrophes write it (sacremoses on "doesn’t": "doesn ’ t"), and the words it follows: the
+# needles of this shape open the SPACE_N_APOS gate (newsclean._scan.SPACED_CLITICS).
+_SPACED_CLITIC_RE = re.compile(r"['’] (?:t|re|ve|ll)(?![^\W_]|['’])")
+_CLITIC_HOSTS: dict[str, frozenset[str]] = {
+    line.split()[0]: frozenset(line.split()[1:]) for line in read_list("clitic_hosts.txt")
+}  # data/clitic_hosts.txt
 
 
 def _first_opening_quote(text: str, start: int, end: int) -> int:
