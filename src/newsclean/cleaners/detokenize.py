@@ -107,7 +107,8 @@ def replace_sentencepiece_markers(text: str) -> list[Edit]:
 
     Low risk: a line is rewritten only if it has at least two markers glued to a word and no
     other block element, so sparklines (``▁▂▃▅▇``) and prose that names the marker stay.
-    Lines of spaced pieces (``▁Id lib``) are joined first.
+    Lines of spaced pieces (``▁Id lib``) are joined first; a line where the markers are pieces
+    of their own (``▁ The ▁ rebels``) needs three of them, and one piece in three.
 
     >>> replace_sentencepiece_markers("▁The▁rebels▁shot▁down\\n▁a ▁helic opter")
     'The rebels shot down\\na helicopter'
@@ -115,6 +116,8 @@ def replace_sentencepiece_markers(text: str) -> list[Edit]:
     'prices ▁▂▃▅▇ rose'
     >>> replace_sentencepiece_markers("The ▁ character is a SentencePiece marker.")
     'The ▁ character is a SentencePiece marker.'
+    >>> replace_sentencepiece_markers("▁ The ▁ rebel s ▁ shot ▁ down ▁ a ▁ helic opter")
+    'The rebels shot down a helicopter'
     """
     if _SP not in text:
         return []
@@ -128,6 +131,12 @@ def replace_sentencepiece_markers(text: str) -> list[Edit]:
         line = text[start:end]
         words = _SP_WORD_RE.search(line)
         sentencepiece = words is not None and _SP_WORD_RE.search(line, words.end()) is not None
+        if not sentencepiece and f"{_SP} " in line:
+            # every piece spaced, the marker one of them ("▁ The ▁ rebels ▁ said"): markers
+            # alone at three word starts or more, and one piece in three at least (ICU tokenisers
+            # of MT pipelines write every space so: mozilla/translations)
+            alone = line.count(f" {_SP} ") + line.startswith(f"{_SP} ")
+            sentencepiece = alone >= 3 and alone * 3 >= line.count(" ") + 1
         if sentencepiece and not (bars and _BARS.search(line)):
             if f" {_SP}" in line:  # spaced pieces: the spaces split words, the markers start them
                 line = line.replace(" ", "")
