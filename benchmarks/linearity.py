@@ -65,6 +65,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "spaced full stops": lambda n: "x . " * (n // 4),
     # AG News's lost ampersands written as spaces: each closing mark looks back for its opener
     "spaced lost entities": lambda n: ("a  #39;b #39; c  quot;d, quot; AT amp;T ") * (n // 40),
+    # one line of doubled content words among quotation marks: each asks for its quote state
+    "doubled content words": lambda n: 'a "farm farm, term term ' * (n // 24),
 }
 
 

@@ -7,6 +7,7 @@ since "a" and "an" are words in Spanish, French and German too ("va a usar", "un
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from collections.abc import Iterator
@@ -93,7 +94,10 @@ def remove_repeated_words(text: str) -> list[Edit]:
     doubled is left: names and titles double (``Walla Walla``, ``Spend Spend Spend``, a table's
     ``Change Change %``). Other short words
     meet themselves where a phrasal verb meets a phrase (``looked at at the station``): one
-    pair stays, a third copy goes, and ``at at least`` loses one.
+    pair stays, a third copy goes, and ``at at least`` loses one. A content word is doubled by
+    mistake inside its phrase; one doubled where a clause opens (``For instance, chocolate
+    chocolate``), inside a quotation, before ``?`` or ``!``, or doubled again elsewhere in the
+    text (``funny funny``) is emphasis, speech or contrast, and stays.
 
     >>> remove_repeated_words("The the offensive was was stopped at the large farm farm by the the the rebels")
     'The offensive was stopped at the large farm by the rebels'
@@ -105,11 +109,18 @@ def remove_repeated_words(text: str) -> list[Edit]:
     'Edo State Commissioner Johnson Alalibo said'
     >>> remove_repeated_words("a speech for for [sic] the living")  # the editor kept it
     'a speech for for [sic] the living'
+    >>> remove_repeated_words('"Is it casual casual?" For instance, chocolate chocolate might')
+    '"Is it casual casual?" For instance, chocolate chocolate might'
     """
     # One compiled pass (newsclean._scan.repeat_lines) rules out most texts and lines: a
     # doubled word is a run of ASCII letters that follows itself, also in "the the,".
     edits: list[Edit] = []
-    for m in _repeats(text):
+    found = list(_repeats(text))
+    # the same content word doubled twice or more in one text is meant ("funny funny, ... the
+    # contrast between funny funny and funny strange"): a slip does not repeat itself
+    doubled = collections.Counter(m.group(1).lower() for m in found if len(m.group(1)) >= 4)
+    said_so = _SaidSo(text)
+    for m in found:
         first, word = m.group(1), m.group(1).lower()
         repeats = m.group(2).split()
         if any(r != repeats[0] for r in repeats):
@@ -125,6 +136,8 @@ def remove_repeated_words(text: str) -> list[Edit]:
             if before and before[-1].lower() in _COPULA_OK_AFTER:
                 continue
         if word in _NEVER_DOUBLED or (len(word) >= 4 and first.islower()):
+            if word not in _NEVER_DOUBLED and (doubled[word] > 1 or said_so(m)):
+                continue  # emphasis, speech or contrast: the doubling is the writer's
             edits.append((m.start(2), m.end(2), ""))  # keep the first: it may carry the capital
             continue
         if len(word) >= 4:
@@ -144,6 +157,42 @@ def remove_repeated_words(text: str) -> list[Edit]:
 
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+_CLAUSE_OPENERS = frozenset(',;:(—–"“‘')  # before a doubling that opens a clause
+
+
+class _SaidSo:
+    """Does a content word's doubling read as meant: it opens a clause or the line ("For
+    instance, chocolate chocolate might"), ends a question or an exclamation ("Is it casual
+    casual?"), or stands inside a quotation on its line? A slip of translation sits inside
+    its phrase ("the large vegetable farm farm", "a second term term"). Asked in text order;
+    the quotation marks of a line are counted once, as the doublings advance along it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_end = -1
+        self.scanned = self.straight = self.curly = 0
+
+    def __call__(self, m: regex.Match[str]) -> bool:
+        text, start, end = self.text, m.start(), m.end()
+        if start > self.line_end:  # a new line: its quotation marks counted from its start
+            self.scanned = text.rfind("\n", 0, start) + 1
+            found = text.find("\n", start)
+            self.line_end = len(text) if found < 0 else found
+            self.straight = self.curly = 0
+        segment = text[self.scanned : start]
+        self.straight += segment.count('"')
+        self.curly += segment.count("“") - segment.count("”")
+        self.scanned = start
+        before = start - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        if before < 0 or text[before] == "\n" or text[before] in _CLAUSE_OPENERS:
+            return True
+        if text[end : end + 1] in ("?", "!"):
+            return True
+        return self.straight % 2 == 1 or self.curly > 0
+
+
 # Titles before a name: doubled, they are a slip (WMT21 ha-en: "State Commissioner
 # Commissioner Johnson Alalibo"), where a doubled name may be real ("Walla Walla").
 _TITLES = frozenset(

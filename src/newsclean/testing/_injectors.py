@@ -251,6 +251,19 @@ def unknown_token(draw: Draw, para: str) -> list[str] | None:
 
 
 # -- machine translation (mt profile) ----------------------------------------------------------
+def _inside_phrase(para: str, at: int) -> bool:
+    """Is the word at ``at`` inside a phrase: after a letter or digit and a space, outside
+    any quotation of its line?"""
+    line = para[para.rfind("\n", 0, at) + 1 : at]
+    return (
+        len(line) >= 2
+        and line[-1] == " "
+        and line[-2].isalnum()
+        and line.count('"') % 2 == 0
+        and line.count("“") <= line.count("”")
+    )
+
+
 def repeated_word(draw: Draw, para: str) -> list[str] | None:
     """A word doubled: a function word (``the the``) or, as MT systems double them, a content
     word (``building building``, WMT system outputs) that correct English never doubles."""
@@ -266,6 +279,9 @@ def repeated_word(draw: Draw, para: str) -> list[str] | None:
             )
             if not para[: m.start()].endswith(f" {m.group()} ")
             and m.group() not in legit_doublings()  # correct English doubles these
+            # a content word inside its phrase, as MT doubles it: opening a clause or inside
+            # a quotation, a doubling may be meant, and remove_repeated_words leaves it
+            and (len(m.group()) < 5 or _inside_phrase(para, m.start()))
         ],
     )
     if spot is None:
