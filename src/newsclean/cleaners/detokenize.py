@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import re
 from collections.abc import Callable
@@ -830,15 +831,24 @@ def _tokenised(body: str) -> bool:
 
 
 def _restore(body: str) -> str:
-    """Join the tokens of a tokenised line as the untokenised text had them."""
-    words = _MOSES_XML_RE.sub(lambda m: _MOSES_XML[m.group()], body).split(" ")
+    """Join the tokens of a tokenised line as the untokenised text had them.
+
+    The tokens are read as a stream with four of look-ahead, and the output joined in
+    chunks: a line of megabytes costs a few copies of itself, not a list of its words."""
+    unescaped = _MOSES_XML_RE.sub(lambda m: _MOSES_XML[m.group()], body)
+    found = (m.group() for m in _TOKEN_RE.finditer(unescaped))  # the line has single spaces
+    ahead = collections.deque(itertools.islice(found, 4))  # filled to four after each token
     out: list[str] = []
+    chunks: list[str] = []
     glue = True  # no space before the next token
     double_open = single_open = False
-    last = len(words) - 1
-    for i, tok in enumerate(words):
-        prev = words[i - 1] if i else ""
-        nxt = words[i + 1] if i < last else ""
+    prev = ""
+    while ahead:
+        tok = word = ahead.popleft()
+        following = next(found, None)
+        if following is not None:
+            ahead.append(following)
+        nxt = ahead[0] if ahead else ""
         space = not glue
         glue = False
         if tok in _CLOSERS:
@@ -870,7 +880,7 @@ def _restore(body: str) -> str:
                 or not nxt
                 or nxt in _CLOSERS
                 or (prev in _QUOTE_ENDS and nxt[:1].islower())  # 'cues , " he said'
-                or (prev == "," and _REPORTED.intersection(words[i + 1 : i + 5]))
+                or (prev == "," and not _REPORTED.isdisjoint(ahead))
             ):  # 'easier , " Jezdci.cz quoted': the quotation began on an earlier line
                 space, double_open = False, False
             else:
@@ -899,7 +909,12 @@ def _restore(body: str) -> str:
         if space:
             out.append(" ")
         out.append(tok)
-    return "".join(out)
+        prev = word
+        if len(out) >= 65536:
+            chunks.append("".join(out))
+            out.clear()
+    chunks.append("".join(out))
+    return "".join(chunks)
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH)
