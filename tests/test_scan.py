@@ -453,6 +453,8 @@ def test_the_fact_table_is_all_the_c_scan_defines() -> None:
     source = Path(_facts.__file__).with_name("_speedups.c").read_text(encoding="utf-8")
     assert not re.findall(r"#define (F_\w+|MAX_LINES|MAX_NEEDLES|MAX_HEADS)\b", source)
     assert not re.findall(r"\bF_\w+ = 1", source)
+    for word in (*_facts.CREDIT_WORDS, *_facts.COUNTER_WORDS):  # word lists come from the header
+        assert f'"{word}"' not in source, word
 
 
 def test_a_word_list_past_the_compiled_tables_capacity_is_refused_by_name() -> None:

@@ -53,4 +53,7 @@
 #define MAX_NEEDLES 256
 #define MAX_NEEDLE_LEN 40
 
+static const char *const CREDIT_WORDS[] = {"Photo", "Picture", "Image", "Credit", "Foto", NULL};
+static const char *const COUNTER_WORDS[] = {"Image", "Photo", "Picture", "Slide", NULL};
+
 #endif

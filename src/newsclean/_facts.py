@@ -107,6 +107,11 @@ MAX_SKIP = 32  # LINE_SKIP characters
 MAX_NEEDLES = 256
 MAX_NEEDLE_LEN = 40
 
+# Words the line shapes begin with, used by both scans (the compiled one from _facts.h)
+CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit", "Foto")  # a photo credit (or "(")
+COUNTER_WORDS = ("Image", "Photo", "Picture", "Slide")  # a gallery counter ("Image 1 of 9")
+_WORD_LISTS = ("CREDIT_WORDS", "COUNTER_WORDS")
+
 _LIMITS = ("LINE_LEN_MIN", "LINE_LEN_MAX", "MAX_LINES", "MAX_HEADS", "MAX_HEAD_LEN", "MAX_SKIP",
            "MAX_NEEDLES", "MAX_NEEDLE_LEN")  # fmt: skip
 
@@ -148,5 +153,14 @@ def c_header() -> str:
         lines.append(f"#define F_{name} (UINT64_C(1) << {value.bit_length() - 1})")
     lines.append("")
     lines += [f"#define {name} {globals()[name]}" for name in _LIMITS]
+    lines.append("")
+    for name in _WORD_LISTS:  # NULL-ended arrays of ASCII words
+        words = globals()[name]
+        if not all(
+            w.isascii() and w.isprintable() and '"' not in w and "\\" not in w for w in words
+        ):
+            raise ValueError(f"{name}: only plain ASCII words can go into the C header")
+        quoted = ", ".join(f'"{w}"' for w in words)
+        lines.append(f"static const char *const {name}[] = {{{quoted}, NULL}};")
     lines += ["", "#endif", ""]
     return "\n".join(lines)

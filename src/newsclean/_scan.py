@@ -48,7 +48,9 @@ from newsclean._facts import (
     CODE_MARK,
     CODE_MARKS,
     CONTROL,
+    COUNTER_WORDS,
     CREDIT_LINE,
+    CREDIT_WORDS,
     DUP_LINE,
     FOREIGN_SCRIPT,
     FURNITURE,
@@ -566,7 +568,7 @@ def on_line(line: str) -> bool:
 
 
 _SLASH_AGENCY_RE = re.compile("/[A-Zd]")  # every agency a credit names after "/" begins so
-_CREDIT_WORDS = ("(", "Photo", "Picture", "Image", "Credit", "Foto")
+_CREDIT_WORDS = ("(", *CREDIT_WORDS)
 
 
 def credit_shaped(line: str) -> bool:
@@ -606,7 +608,9 @@ def credit_paren_end(line: str) -> bool:
 
 
 _ASSET_ID_LINE_RE = re.compile("[ \t]*[0-9]{6,12}[ \t]*\r?")
-_COUNTER_START_RE = re.compile("[ \t]*(?:Image|Photo|Picture|Slide|[0-9]{1,3} of )")
+_COUNTER_START_RE = re.compile(
+    "[ \t]*(?:" + "|".join(map(re.escape, COUNTER_WORDS)) + "|[0-9]{1,3} of )"
+)
 
 
 def furniture_line(line: str) -> bool:

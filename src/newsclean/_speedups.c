@@ -296,6 +296,14 @@ static int starts_with(int kind, const void *data, Py_ssize_t at, Py_ssize_t end
     return 1;
 }
 
+/* Does the text at k begin with one of the NULL-ended words (a list of _facts.h)? */
+static int starts_with_any(int kind, const void *data, Py_ssize_t k, Py_ssize_t end,
+                           const char *const *words) {
+    for (; *words; words++)
+        if (starts_with(kind, data, k, end, *words)) return 1;
+    return 0;
+}
+
 static int credit_shaped(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t k;
     for (k = start; k + 1 < end; k++) {
@@ -307,9 +315,7 @@ static int credit_shaped(int kind, const void *data, Py_ssize_t start, Py_ssize_
     for (k = start; k < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)); k++) {
     }
     return (k < end && PyUnicode_READ(kind, data, k) == '(') ||
-           starts_with(kind, data, k, end, "Photo") || starts_with(kind, data, k, end, "Picture") ||
-           starts_with(kind, data, k, end, "Image") || starts_with(kind, data, k, end, "Credit") ||
-           starts_with(kind, data, k, end, "Foto");
+           starts_with_any(kind, data, k, end, CREDIT_WORDS);
 }
 
 /* Does the line end (after at most two white space characters) in a parenthesis that a photo
@@ -363,15 +369,13 @@ static int prose_end(int kind, const void *data, Py_ssize_t *start, Py_ssize_t *
 }
 
 /* A line of 6 to 12 ASCII digits between spaces or tabs (and a CR): a photo's asset id; or a
- * line that opens (after spaces and tabs) as a gallery counter does: "Image", "Photo",
- * "Picture", "Slide", or 1 to 3 digits and " of " */
+ * line that opens (after spaces and tabs) as a gallery counter does: a word of COUNTER_WORDS,
+ * or 1 to 3 digits and " of " */
 static int furniture_line(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t k = start, digits;
     while (k < end && (PyUnicode_READ(kind, data, k) == ' ' || PyUnicode_READ(kind, data, k) == '\t'))
         k++;
-    if (starts_with(kind, data, k, end, "Image") || starts_with(kind, data, k, end, "Photo") ||
-        starts_with(kind, data, k, end, "Picture") || starts_with(kind, data, k, end, "Slide"))
-        return 1;
+    if (starts_with_any(kind, data, k, end, COUNTER_WORDS)) return 1;
     for (digits = 0; k < end; k++, digits++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         if (c < '0' || c > '9') break;
