@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsclean
@@ -39,6 +39,9 @@ def test_never_raises_and_replays(profile: str, text: str) -> None:
 
 @pytest.mark.parametrize("profile", PROFILES)
 @given(text=any_text)
+# found by the thorough run: mojibake and a lost "&" repaired late in the run made the text
+# English after its language had been read, so the second run spaced it otherwise
+@example(text="AAAAAAAks/shAAAAAAA\u00c3\x8fnbsp;/AAAAAA .")
 def test_idempotent(profile: str, text: str) -> None:
     once = newsclean.clean(text, profile=profile)
     assert newsclean.clean(once, profile=profile) == once

@@ -371,7 +371,9 @@ def plain_run(pipeline: newsclean.Pipeline, text: str) -> str:
     from newsclean.lang import detect_language
 
     language: str | None = None
-    decided = False  # read once, at the first step for some languages whose gate is open
+    decided = (
+        False  # read at the first step for some languages whose gate is open, again after an edit
+    )
 
     n, quiet, ran = len(pipeline.steps), 0, 0
     while quiet < n and ran < pipeline.max_passes * n:
@@ -387,6 +389,7 @@ def plain_run(pipeline: newsclean.Pipeline, text: str) -> str:
         edits = step.cleaner.find_edits(text, **step.options)
         if edits:
             text = apply_edits(text, edits)
+            decided = False
             quiet = 1
         else:
             quiet += 1

@@ -115,11 +115,15 @@ class GatedRun:
         # A step whose gate facts are all absent from the text cannot find an edit, so only
         # the open steps (`_open_steps`, from one scan, redone after a change) are visited.
         # A step for some languages only is skipped on text in another, or in one unknown;
-        # the language is looked up once, when such a step first opens (so the plain loop of
-        # the tests looks it up at the first such step whose gate is open).
+        # unless given, the language is looked up when such a step first opens, and again
+        # after each edit (so the plain loop of the tests looks it up at the first such step
+        # whose gate is open since the last edit): a repair later in the run can decide the
+        # language ("Ïnbsp;" read as unknown, "Ï\xa0" as English), and the next run must
+        # read what the last steps of this one read, or cleaning twice would differ.
         opens = self._open_steps(scan(text, self._want) if facts is None else facts)
         ran, stop = 0, min(n, limit)
         skipped: frozenset[int] | None = None
+        given = normalize(lang)
         while opens and ran < stop:
             cycle_start = ran - ran % n
             for i in opens[bisect.bisect_left(opens, ran - cycle_start) :]:
@@ -130,7 +134,7 @@ class GatedRun:
                     if skipped is None:
                         # read from the text as it stands: markup, entities and mojibake
                         # repaired first, so a second run reads the same language
-                        skipped = self._skipped_for(normalize(lang) or detect_language(text))
+                        skipped = self._skipped_for(given or detect_language(text))
                     if i in skipped:
                         continue
                 find_edits, options = calls[i]
@@ -139,6 +143,8 @@ class GatedRun:
                     if changes is not None:
                         changes.extend(changes_from_edits(text, edits, self._names[i], at))
                     text = apply_edits(text, edits)
+                    if given is None:
+                        skipped = None  # the text changed: its language is read again
                     opens = self._open_steps(scan(text, self._want))
                     ran, stop = at + 1, min(at + n, limit)
                     break
