@@ -762,29 +762,7 @@ _GLUED_RE = re.compile(r"[^\W_][,;:!?)\]]+\Z|\A[(\[][^\W_]|(?<![.\w])[^\W\d_]*[a
 _WORDISH_RE = re.compile(r"[^\W_]")
 # Reporting verbs: a quote mark after a comma with one of these just after it closes a
 # quotation that began on an earlier line ('... easier , " Jezdci.cz quoted Minařík's wife').
-_REPORTED = frozenset(
-    [
-        "said",
-        "says",
-        "added",
-        "adds",
-        "told",
-        "explained",
-        "explains",
-        "noted",
-        "notes",
-        "commented",
-        "comments",
-        "wrote",
-        "writes",
-        "quoted",
-        "stated",
-        "asked",
-        "replied",
-        "continued",
-        "insisted",
-    ]
-)
+_REPORTED = frozenset(read_list("reporting_verbs.txt"))  # data/reporting_verbs.txt
 _QUOTE_ENDS = frozenset([",", ".", "?", "!", "...", "…"])  # a quotation ends after these
 _TOKEN_RE = re.compile(r"[^ ]+")
 _SHORT_NUMBER_RE = re.compile(r"\d{1,2}\Z")
