@@ -1,11 +1,11 @@
 """Peak memory of `newsclean clean` on one huge document (issue 32 asks for at most 4x).
 
 Each case is one single-line text file written to a temporary folder and cleaned by
-``newsclean clean FILE -o OUT`` in a fresh process; the peak resident set of that process is
-read from ``getrusage`` of its parent, a small wrapper started for that one run, so every
-figure is one process's own peak. The interpreter with newsclean imported (a one-line file)
-is measured the same way and shown, so the document's own share can be read:
-``(peak - interpreter) / size``. Sizes are given twice: bytes in the file (UTF-8) and bytes of
+``newsclean clean FILE -o OUT`` (the CLI's entry point) in a fresh process, whose peak
+resident set a small wrapper process reads (``getrusage`` of its children). The fixed cost is measured the same way on a one-line
+file, with and without the language identifier's model loaded (py3langid, about 115 MB, read
+when a text is not plain English prose), and the document's own share is ``(peak - the base
+that run had) / size``. Sizes are given twice: bytes in the file (UTF-8) and bytes of
 the decoded ``str`` (CPython stores 1, 2 or 4 bytes a character, by the widest character:
 one emoji makes a text of real news four times its UTF-8 size in memory).
 
@@ -39,22 +39,41 @@ DENSE = {
     "dense-zero-width": "word  word\u00a0 \u200b ",
     "dense-mt": "al -Assad isn 't Turkey 's well @-@ known <unk> ",
 }
+# One run in a fresh process: the CLI's own entry point, then whether the language
+# identifier's model (a fixed ~115 MB) was loaded on the way.
+CHILD = (
+    "import sys\n"
+    "from newsclean import lang\n"
+    "from newsclean.cli import main\n"
+    "if sys.argv[1] == 'model': lang._identifier()\n"
+    "rc = main(sys.argv[2:])\n"
+    "print(rc, lang._identifier.cache_info().currsize)\n"
+)
+# The child is started by a small wrapper that reads its peak (RUSAGE_CHILDREN): a process
+# forked from this one, which holds the huge text, would report this one's peak as its own.
 WRAPPER = (
     "import resource, subprocess, sys\n"
-    "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode\n"
-    "print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "sys.stderr.write(done.stderr)\n"
+    "print(done.stdout.strip() or 'failed', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
 )
 
 
-def peak_kib(path: Path, out: Path) -> int:
-    cmd = [sys.executable, "-m", "newsclean", "clean", str(path), "-o", str(out)]
+def peak_mb(path: Path, out: Path, model: bool = False) -> tuple[float, bool]:
+    """The peak resident set, in MB, of one `newsclean clean` of ``path`` in a fresh process,
+    and whether the language identifier's model was loaded (``model``: load it first)."""
+    argv = ["model" if model else "-", "clean", str(path), "-o", str(out)]
     done = subprocess.run(
-        [sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True, check=True
+        [sys.executable, "-c", WRAPPER, sys.executable, "-c", CHILD, *argv],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    rc, kib = done.stdout.split()
-    if rc != "0":
-        raise SystemExit(f"{path}: newsclean exited {rc}")
-    return int(kib)
+    *result, kib = done.stdout.split()
+    if result[:1] != ["0"]:
+        raise SystemExit(f"{path}: newsclean failed: {done.stderr.strip().splitlines()[-1:]}")
+    loaded = result[1]
+    return int(kib) * 1024 / 1e6, loaded == "1"  # ru_maxrss is in KiB on Linux
 
 
 def real_line(corpus: Path) -> str:
@@ -78,11 +97,15 @@ def main() -> None:
         **{name: (unit, a.dense_mb) for name, unit in DENSE.items()},
     }
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp) / "tiny.txt"
-        base.write_text("One line of text.\n", encoding="utf-8")
-        interp = peak_kib(base, Path(tmp) / "tiny.out.txt") * 1024 / 1e6
-        print(f"interpreter with newsclean: {interp:.0f} MB peak (corpus {a.corpus})")
-        print(f"{'case':18} {'file MB':>8} {'str MB':>7} {'peak MB':>8} {'x file':>7} {'x str':>6}")
+        tiny, out = Path(tmp) / "tiny.txt", Path(tmp) / "out.txt"
+        tiny.write_text("One line of text.\n", encoding="utf-8")
+        base = {False: peak_mb(tiny, out)[0], True: peak_mb(tiny, out, model=True)[0]}
+        print(
+            f"corpus {a.corpus}; base: the interpreter with newsclean {base[False]:.0f} MB, "
+            f"with the language model loaded {base[True]:.0f} MB"
+        )
+        head = f"{'case':18} {'file MB':>8} {'str MB':>7} {'model':>5} {'peak MB':>8}"
+        print(f"{head} {'x file':>7} {'x str':>6}")
         for name, (unit, mb) in cases.items():
             size = int(mb * 1e6)
             text = (unit * (size // max(1, len(unit)) + 1))[:size]
@@ -91,11 +114,11 @@ def main() -> None:
             in_memory = sys.getsizeof(text) / 1e6
             del text
             file_mb = os.path.getsize(path) / 1e6
-            peak = peak_kib(path, Path(tmp) / f"{name}.out.txt") * 1024 / 1e6
-            own = peak - interp
+            peak, loaded = peak_mb(path, out)
+            own = peak - base[loaded]
             print(
-                f"{name:18} {file_mb:8.1f} {in_memory:7.1f} {peak:8.0f} "
-                f"{own / file_mb:6.1f}x {own / in_memory:5.1f}x"
+                f"{name:18} {file_mb:8.1f} {in_memory:7.1f} {'yes' if loaded else 'no':>5} "
+                f"{peak:8.0f} {own / file_mb:6.1f}x {own / in_memory:5.1f}x"
             )
             path.unlink()
 
