@@ -44,7 +44,9 @@ def test_compiled_scan_matches_the_reference(text: str) -> None:
 
 @given(
     text=gate_text,
-    pairs=st.lists(st.sampled_from([" ,", "( ", " '", "’ ", " n", "éx", "aa"]), max_size=8),
+    pairs=st.lists(
+        st.sampled_from([" ,", "( ", " '", "’ ", " n", "éx", "aa", "a\n", " \n"]), max_size=8
+    ),
 )
 def test_compiled_helpers_match_their_references(text: str, pairs: list[str]) -> None:
     """The compiled walks that hand cleaners their places to look: pair positions, lines that
@@ -52,6 +54,7 @@ def test_compiled_helpers_match_their_references(text: str, pairs: list[str]) ->
     from newsclean import _speedups, _text, lang
 
     assert _speedups.pair_positions(text, pairs) == _text.pair_positions_python(text, pairs)
+    assert _speedups.pair_lines(text, pairs) == _text.pair_lines_python(text, pairs)
     for fact in (_facts.HEAD_LINE, _facts.CREDIT_LINE, _facts.PAREN_END):
         assert _speedups.fact_lines(text, fact) == _text.fact_lines_python(text, fact)
     assert _speedups.article_candidates(text) == _scan.article_candidates_python(text)
@@ -62,6 +65,15 @@ def test_compiled_helpers_match_their_references(text: str, pairs: list[str]) ->
     from newsclean.cleaners.detokenize import _spaced_candidates, _spaced_candidates_python
 
     assert _spaced_candidates(text) == _spaced_candidates_python(text)
+
+
+def test_pair_lines_refuses_a_pair_that_starts_a_line() -> None:
+    """A pair beginning with a line break would belong to two lines: both twins refuse it."""
+    from newsclean import _speedups, _text
+
+    for find in (_speedups.pair_lines, _text.pair_lines_python):
+        with pytest.raises(ValueError, match="the first not a line break"):
+            find("a\n b", ["\n "])
 
 
 @given(text=gate_text)

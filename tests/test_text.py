@@ -5,8 +5,10 @@ visit only the lines holding what they look for."""
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -102,8 +104,70 @@ def test_drop_lines_matches_the_plain_version(text: str, data: st.DataObject) ->
 def test_removal_edits_match_the_plain_version(text: str, data: st.DataObject) -> None:
     tokens = [i for i in range(len(text)) if text.startswith("%X%", i)]
     chosen = data.draw(st.lists(st.sampled_from(tokens), unique=True)) if tokens else []
-    matches = [(i, i + 3, data.draw(st.sampled_from(["", "", "y"]))) for i in sorted(chosen)]
+    matches = [(i, i + 3, data.draw(st.sampled_from(["", "", "y", " "]))) for i in sorted(chosen)]
     assert removal_edits(text, matches) == plain_removal_edits(text, matches)
+    assert removal_edits(text, iter(matches)) == plain_removal_edits(text, matches)  # lazily
+
+
+edit_lists = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["", "x", "’", "ab", "😀"]))
+)
+
+
+@given(edits=edit_lists, cut=st.integers(0, 10))
+def test_compact_edits_read_and_sort_as_the_list_of_tuples(edits: list[Edit], cut: int) -> None:
+    """`Edits`, the compact list cleaners return (issue 32's memory), is the list of tuples
+    for every use a cleaner or the run loop makes of it, ties in sorting included."""
+    from newsclean.cleaner import Edits
+
+    compact = Edits(edits)
+    assert compact == edits and list(compact) == edits and len(compact) == len(edits)
+    assert compact[cut:] == edits[cut:] and bool(compact) == bool(edits)
+    if edits:
+        assert compact[-1] == edits[-1] and compact[cut % len(edits)] == edits[cut % len(edits)]
+        compact[0] = edits[0] = (7, 9, "ab")
+    compact.sort()
+    edits.sort()
+    assert compact == edits
+    del compact[cut:], edits[cut:]
+    compact += [(1, 2, "x")]
+    assert list(compact) == [*edits, (1, 2, "x")]
+
+
+def test_compact_edits_widen_past_four_billion() -> None:
+    from newsclean.cleaner import Edits
+
+    compact = Edits([(5, 6, "")])
+    compact.add(2**32, 2**32 + 3, "x")
+    assert compact == [(5, 6, ""), (2**32, 2**32 + 3, "x")]
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("aé’😀 \u200bĀ\n"), max_size=40),
+    data=st.data(),
+)
+def test_compiled_apply_edits_matches_the_join(text: str, data: st.DataObject) -> None:
+    """The compiled `apply_edits` makes the string the join makes, of the same (narrowest)
+    width: a str one kind too wide would compare unequal to its twin."""
+    import sys
+
+    from newsclean import _scan
+    from newsclean.cleaner import Edits, apply_edits
+
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    replacements = st.sampled_from(["", "a", "é", "’", "😀", "xy"])
+    edits = Edits(
+        (a, b, data.draw(replacements)) for a, b in zip(cuts[::2], cuts[1::2], strict=False)
+    )
+    joined = apply_edits(text, list(edits))  # a list takes the Python path
+    made = apply_edits(text, edits)
+    assert made == joined and sys.getsizeof(made) == sys.getsizeof(joined)
+    compiled = _scan.compiled("apply_edits")
+    if compiled is not None and len(edits) > 1:
+        backwards = Edits(reversed(list(edits)))
+        if any(b[0] < a[1] for a, b in itertools.pairwise(backwards)):
+            with pytest.raises(ValueError, match="not sorted"):
+                compiled(text, backwards._starts, backwards._ends, backwards._replacements)
 
 
 def plain_replace_sentencepiece_markers(text: str) -> list[Edit]:

@@ -1285,6 +1285,73 @@ done:
     return out;
 }
 
+/* pair_lines(text, pairs): the start of each line (lines end at "\n") holding one of the
+ * two-character strings of pairs, in order: the lines a line-wise cleaner reads, found
+ * without a position per occurrence (a tokenised line of megabytes holds millions). The
+ * compiled twin of newsclean._text.pair_lines_python. */
+static PyObject *pair_lines(PyObject *self, PyObject *args) {
+    PyObject *text, *seq, *out;
+    Py_UCS4 first[MAX_PAIRS], second[MAX_PAIRS];
+    unsigned char bits[8192];
+    Py_ssize_t n, i, m, k, line_start = 0;
+    int kind;
+    const void *data;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UO", &text, &seq)) return NULL;
+    seq = PySequence_Fast(seq, "pair_lines() expects a sequence of str");
+    if (seq == NULL) return NULL;
+    m = PySequence_Fast_GET_SIZE(seq);
+    if (m > MAX_PAIRS) {
+        Py_DECREF(seq);
+        return PyErr_Format(PyExc_ValueError, "at most %d pairs", MAX_PAIRS);
+    }
+    memset(bits, 0, sizeof bits);
+    for (k = 0; k < m; k++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
+        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) != 2 ||
+            PyUnicode_READ_CHAR(item, 0) == '\n') {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_ValueError, "pairs are str of two characters, the first not a line break");
+            return NULL;
+        }
+        first[k] = PyUnicode_READ_CHAR(item, 0);
+        second[k] = PyUnicode_READ_CHAR(item, 1);
+        bits[PAIR_KEY(first[k], second[k]) >> 3] |=
+            (unsigned char)(1u << (PAIR_KEY(first[k], second[k]) & 7));
+    }
+    Py_DECREF(seq);
+    if ((out = PyList_New(0)) == NULL) return NULL;
+    n = PyUnicode_GET_LENGTH(text);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+#define PAIR_LINES_BODY(TYPE)                                                              \
+    {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                \
+        for (i = 0; i + 1 < n; i++) {                                                      \
+            Py_UCS4 a = s[i], b = s[i + 1];                                                \
+            unsigned int key = PAIR_KEY(a, b);                                             \
+            if (bits[key >> 3] & (1u << (key & 7))) {                                      \
+                for (k = 0; k < m; k++)                                                    \
+                    if (first[k] == a && second[k] == b) break;                            \
+                if (k < m) {                                                               \
+                    if (append_index(out, line_start) < 0) goto fail;                      \
+                    while (i + 1 < n && s[i + 1] != '\n') i++; /* the line is taken */     \
+                    continue;                                                              \
+                }                                                                          \
+            }                                                                              \
+            if (a == '\n') line_start = i + 1;                                             \
+        }                                                                                  \
+    }
+    if (kind == PyUnicode_1BYTE_KIND) PAIR_LINES_BODY(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND) PAIR_LINES_BODY(Py_UCS2)
+    else PAIR_LINES_BODY(Py_UCS4)
+#undef PAIR_LINES_BODY
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* spaced_candidates(text, marks, before_ok, after_ok, opened_ok): the space runs
  * fix_punctuation_spacing may remove, as (start, end, mark), in order: spaces before a mark
  * of marks (a letter, digit or before_ok character before them; white space, the end or an
@@ -1386,6 +1453,130 @@ static PyObject *line_spans(PyObject *self, PyObject *arg) {
     return out;
 }
 
+/* apply_edits(text, starts, ends, replacements): text with text[starts[i]:ends[i]] replaced
+ * by replacements[i] (sorted, non-overlapping), built in one string of the exact size: the
+ * join of the Python path holds its pieces and the result at once, twice the text at the
+ * end of a huge document. starts and ends are arrays of unsigned int or long long
+ * (newsclean.cleaner.Edits), replacements a list of str. */
+static int char_level(Py_UCS4 c) { return c < 0x80 ? 0 : c < 0x100 ? 1 : c < 0x10000 ? 2 : 3; }
+
+static int str_level(PyObject *s) {
+    if (PyUnicode_IS_ASCII(s)) return 0;
+    switch (PyUnicode_KIND(s)) {
+    case PyUnicode_1BYTE_KIND: return 1;
+    case PyUnicode_2BYTE_KIND: return 2;
+    default: return 3;
+    }
+}
+
+/* The widest level of text[a:b], stopping once it reaches limit. */
+static int span_level(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, int limit) {
+    int level = 0;
+    Py_ssize_t i;
+    for (i = a; i < b && level < limit; i++) {
+        int l = char_level(PyUnicode_READ(kind, data, i));
+        if (l > level) level = l;
+    }
+    return level;
+}
+
+/* Copies how_many characters of src from start into out at at. PyUnicode_CopyCharacters
+ * refuses a span of a wider string even when every character in it fits (an ASCII span of a
+ * Latin-1 text into an ASCII result), so the widths are converted here. */
+static void copy_span(PyObject *out, Py_ssize_t at, PyObject *src, Py_ssize_t start,
+                      Py_ssize_t how_many) {
+    int out_kind = PyUnicode_KIND(out), src_kind = PyUnicode_KIND(src);
+    void *out_data = PyUnicode_DATA(out);
+    const void *src_data = PyUnicode_DATA(src);
+    Py_ssize_t i;
+    if (out_kind == src_kind) {
+        memcpy((char *)out_data + at * out_kind, (const char *)src_data + start * src_kind,
+               (size_t)how_many * (size_t)out_kind);
+        return;
+    }
+    for (i = 0; i < how_many; i++)
+        PyUnicode_WRITE(out_kind, out_data, at + i, PyUnicode_READ(src_kind, src_data, start + i));
+}
+
+static int read_index(Py_buffer *view, Py_ssize_t i, Py_ssize_t *out) {
+    if (view->itemsize == 4) *out = (Py_ssize_t)((const unsigned int *)view->buf)[i];
+    else *out = (Py_ssize_t)((const long long *)view->buf)[i];
+    return 0;
+}
+
+static PyObject *apply_edits(PyObject *self, PyObject *args) {
+    static const Py_UCS4 level_max[4] = {0x7f, 0xff, 0xffff, 0x10ffff};
+    PyObject *text, *starts, *ends, *reps, *out = NULL;
+    Py_buffer sv, ev;
+    Py_ssize_t n, count, i, pos, size, at, start, end;
+    int kind, level, top;
+    const void *data;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UOOO!", &text, &starts, &ends, &PyList_Type, &reps)) return NULL;
+    if (PyObject_GetBuffer(starts, &sv, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) return NULL;
+    if (PyObject_GetBuffer(ends, &ev, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) {
+        PyBuffer_Release(&sv);
+        return NULL;
+    }
+    count = PyList_GET_SIZE(reps);
+    if (sv.itemsize != ev.itemsize || (sv.itemsize != 4 && sv.itemsize != 8) ||
+        sv.len / sv.itemsize != count || ev.len / ev.itemsize != count ||
+        !sv.format || !ev.format || strcmp(sv.format, ev.format) != 0 ||
+        (strcmp(sv.format, "I") != 0 && strcmp(sv.format, "q") != 0)) {
+        PyErr_SetString(PyExc_ValueError, "starts and ends: arrays 'I' or 'q' as long as replacements");
+        goto done;
+    }
+    n = PyUnicode_GET_LENGTH(text);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    top = str_level(text); /* no kept span is wider than the text */
+    level = 0;
+    size = 0;
+    pos = 0;
+    for (i = 0; i < count; i++) { /* the result's size and width, checking the edits */
+        PyObject *rep = PyList_GET_ITEM(reps, i);
+        read_index(&sv, i, &start);
+        read_index(&ev, i, &end);
+        if (start < pos || end < start || end > n || !PyUnicode_Check(rep)) {
+            PyErr_Format(PyExc_ValueError,
+                         "edit %zd (%zd, %zd) is not sorted, within the text and a str", i,
+                         start, end);
+            goto done;
+        }
+        if (level < top) {
+            int l = span_level(kind, data, pos, start, top);
+            if (l > level) level = l;
+        }
+        if (str_level(rep) > level) level = str_level(rep);
+        size += (start - pos) + PyUnicode_GET_LENGTH(rep);
+        pos = end;
+    }
+    if (level < top) {
+        int l = span_level(kind, data, pos, n, top);
+        if (l > level) level = l;
+    }
+    size += n - pos;
+    if ((out = PyUnicode_New(size, level_max[level])) == NULL) goto done;
+    at = 0;
+    pos = 0;
+    for (i = 0; i < count; i++) {
+        PyObject *rep = PyList_GET_ITEM(reps, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(rep);
+        read_index(&sv, i, &start);
+        read_index(&ev, i, &end);
+        copy_span(out, at, text, pos, start - pos);
+        at += start - pos;
+        copy_span(out, at, rep, 0, len);
+        at += len;
+        pos = end;
+    }
+    copy_span(out, at, text, pos, n - pos);
+done:
+    PyBuffer_Release(&sv);
+    PyBuffer_Release(&ev);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"fact_lines", fact_lines, METH_VARARGS,
      "fact_lines(text, fact) -> tuple of int: the lines where a line fact holds."},
@@ -1393,6 +1584,10 @@ static PyMethodDef methods[] = {
      "lower_counts(text, limit, needles) -> tuple: text[:limit].lower().count(each needle)."},
     {"pair_positions", pair_positions, METH_VARARGS,
      "pair_positions(text, pairs) -> tuple of tuples: where each two-character string occurs."},
+    {"apply_edits", apply_edits, METH_VARARGS,
+     "apply_edits(text, starts, ends, replacements) -> str: the text with the edits made."},
+    {"pair_lines", pair_lines, METH_VARARGS,
+     "pair_lines(text, pairs) -> list of int: the start of each line holding one of the pairs."},
     {"spaced_candidates", spaced_candidates, METH_VARARGS,
      "spaced_candidates(text, marks, before_ok, after_ok, opened_ok) -> list of (start, end, mark)."},
     {"line_spans", line_spans, METH_O,

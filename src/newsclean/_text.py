@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
 from newsclean import _facts, _scan
-from newsclean.cleaner import Edit
+from newsclean.cleaner import Edit, Edits
 
 _SPACE = " \t"
 # After removing a token before these, the space in front of it goes too ("a %X%." -> "a.").
@@ -92,10 +92,37 @@ def pair_positions_python(text: str, pairs: Sequence[str]) -> tuple[tuple[int, .
     return tuple(found)
 
 
+def pair_lines_python(text: str, pairs: Sequence[str]) -> list[int]:
+    """The start of each line (lines end at ``\\n``) holding one of the two-character
+    strings of ``pairs``, in order: the reference of the compiled `pair_lines`, which reads
+    the text once and keeps no position per occurrence (a tokenised line of megabytes holds
+    millions).
+
+    >>> pair_lines_python("a , b\\nno\\n( c ,\\nx ;", (" ,", "( ", " ;"))
+    [0, 9, 15]
+    """
+    if any(len(p) != 2 or p[0] == "\n" for p in pairs):
+        raise ValueError("pairs are str of two characters, the first not a line break")
+    found = re.compile("|".join(map(re.escape, pairs))) if pairs else None
+    starts: list[int] = []
+    pos = 0
+    while found is not None and (m := found.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        starts.append(start)
+        end = text.find("\n", m.start() + 1)
+        if end < 0:
+            break
+        pos = end + 1
+    return starts
+
+
 _split_lines = _scan.compiled("line_spans") or line_spans_python
 _fact_lines = _scan.compiled("fact_lines") or fact_lines_python
 pair_positions: Callable[[str, Sequence[str]], tuple[tuple[int, ...], ...]] = (
     _scan.compiled("pair_positions") or pair_positions_python
+)
+pair_lines: Callable[[str, Sequence[str]], list[int]] = (
+    _scan.compiled("pair_lines") or pair_lines_python
 )
 
 
@@ -110,23 +137,24 @@ class _Matcher(Protocol[_FoundT]):
     def match(self, string: str, pos: int = ..., /) -> _FoundT | None: ...
 
 
-def matches_at(pattern: _Matcher[_FoundT], text: str, starts: Iterable[int]) -> list[_FoundT]:
+def matches_at(pattern: _Matcher[_FoundT], text: str, starts: Iterable[int]) -> Iterator[_FoundT]:
     """``pattern.finditer(text)`` (a pattern of `re` or `regex`), asked only at ``starts``,
     which must hold every place a match may begin (from a compiled walk: `pair_positions`,
     `_scan.article_candidates`; or a run a search finds fast). A search for a pattern that
     begins with a space, or with a lookbehind, tries every position; this tries a few.
+    Lazy, as ``finditer`` is: a hostile text may hold a million matches.
 
     >>> [m.group() for m in matches_at(re.compile(" -[A-Z]"), "al -Assad, a -b", [2, 12])]
     [' -A']
     """
-    found: list[_FoundT] = []
+    end = -1
     for start in starts:
-        if found and start < found[-1].end():
+        if start < end:
             continue
         m = pattern.match(text, start)
         if m is not None:
-            found.append(m)
-    return found
+            end = m.end()
+            yield m
 
 
 @functools.lru_cache(maxsize=32)
@@ -249,7 +277,7 @@ def drop_line_spans(text: str, dropped: Iterable[tuple[int, int]]) -> list[Edit]
     return edits
 
 
-def removal_edits(text: str, matches: list[Edit]) -> list[Edit]:
+def removal_edits(text: str, matches: Iterable[Edit]) -> Sequence[Edit]:
     """Turn single-line token removals into edits that leave tidy lines.
 
     ``matches`` are sorted, non-overlapping ``(start, end, replacement)`` within single lines.
@@ -262,38 +290,43 @@ def removal_edits(text: str, matches: list[Edit]) -> list[Edit]:
     >>> apply_edits(t, removal_edits(t, found))
     'Intro\\n\\nNext, on.'
     """
-    if not matches:
-        return []
-    # The matches grouped by line; each line's span from find/rfind around its first match.
-    by_line: list[tuple[tuple[int, int], list[Edit]]] = []
-    for m in matches:
-        if by_line and m[0] <= by_line[-1][0][1]:
-            by_line[-1][1].append(m)
-        else:
-            by_line.append((line_at(text, m[0]), [m]))
     dropped: list[tuple[int, int]] = []
-    tokens: list[Edit] = []
-    for (ls, le), found in by_line:
-        kept, pos = [], ls
-        for s, e, r in found:
-            kept.append(text[pos:s])
-            kept.append(r)
-            pos = e
-        kept.append(text[pos:le])
-        if not "".join(kept).strip() and text[ls:le].strip():
-            dropped.append((ls, le))
-            continue
-        for s, e, r in found:
-            if not r:
-                prev = text[s - 1] if s > ls else "\n"
-                nxt = text[e] if e < le else "\n"
-                if prev in _SPACE or prev == "\n":
-                    if nxt in _SPACE:
-                        e += 1
-                    elif nxt in _CLOSERS and prev in _SPACE:
-                        s -= 1
-            if tokens and s < tokens[-1][1]:  # two absorbed spaces met: one deletion
-                tokens[-1] = (tokens[-1][0], max(e, tokens[-1][1]), tokens[-1][2] + r)
-            else:
-                tokens.append((s, e, r))
-    return sorted(drop_line_spans(text, dropped) + tokens)
+    tokens = Edits()
+    # One line at a time, as the matches come (a hostile line may hold a million): its token
+    # edits go in as found and are taken back if the line ends up blank, to be dropped whole.
+    ls = le = -1  # the current line's span
+    mark, pos, visible = 0, 0, False  # its first token; the end of its last match; text kept
+    for s, e, r in matches:
+        if s > le:
+            if le >= 0 and not (visible or _VISIBLE_RE.search(text, pos, le)):
+                del tokens[mark:]
+                dropped.append((ls, le))
+            ls, le = line_at(text, s)
+            # a line of nothing but whitespace matches is not left "blank" by them: keep it
+            mark, pos, visible = len(tokens), ls, not _VISIBLE_RE.search(text, ls, le)
+        visible = visible or bool(r.strip()) or _VISIBLE_RE.search(text, pos, s) is not None
+        pos = e
+        if not r:
+            prev = text[s - 1] if s > ls else "\n"
+            nxt = text[e] if e < le else "\n"
+            if prev in _SPACE or prev == "\n":
+                if nxt in _SPACE:
+                    e += 1
+                elif nxt in _CLOSERS and prev in _SPACE:
+                    s -= 1
+        if len(tokens) > mark and s < tokens[-1][1]:  # two absorbed spaces met: one deletion
+            last = tokens[-1]
+            tokens[-1] = (last[0], max(e, last[1]), last[2] + r)
+        else:
+            tokens.add(s, e, r)
+    if le >= 0 and not (visible or _VISIBLE_RE.search(text, pos, le)):
+        del tokens[mark:]
+        dropped.append((ls, le))
+    if not dropped:
+        return tokens
+    tokens += drop_line_spans(text, dropped)
+    tokens.sort()
+    return tokens
+    tokens += drop_line_spans(text, dropped)
+    tokens.sort()
+    return tokens

@@ -1,7 +1,8 @@
 """The cleaner model: a risk level, the `Cleaner` record and the `@cleaner` decorator.
 
 A cleaner is written as a function that *finds edits*: given the text (and keyword-only options)
-it returns a sorted list of non-overlapping ``(start, end, replacement)`` edits. The decorator
+it returns a sorted list of non-overlapping ``(start, end, replacement)`` edits (a plain list,
+or `Edits`, the compact one the built-in cleaners use). The decorator
 wraps it in a `Cleaner`, which is called like a plain ``str -> str`` function and also hands its
 edits to `Pipeline.explain`, so the explanation is the cleaner's own account of what it did, not
 a diff reconstructed afterwards.
@@ -11,16 +12,129 @@ from __future__ import annotations
 
 import enum
 import inspect
-from collections.abc import Callable, Mapping
-from typing import Any
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, overload
 
-from newsclean._scan import scan
+from newsclean._scan import compiled, scan
 from newsclean.errors import ConfigError
 
 Edit = tuple[int, int, str]
 """``(start, end, replacement)``: replace ``text[start:end]`` with ``replacement``."""
 
-EditFinder = Callable[..., list[Edit]]
+EditFinder = Callable[..., Sequence[Edit]]
+
+
+class Edits(Sequence[Edit]):
+    """A list of edits kept compactly: two integer arrays and the replacements.
+
+    A list of ``(start, end, replacement)`` tuples costs about 130 bytes an edit; this costs 16
+    (24 past four billion characters) and one shared string per short replacement, so a
+    cleaner that finds an edit every few characters of a huge hostile document does not hold
+    many times the document while it works (issue 32). It reads and compares like the list.
+
+    >>> edits = Edits()
+    >>> edits.add(9, 11, "")
+    >>> edits.append((2, 3, "-"))
+    >>> edits.sort()
+    >>> edits
+    [(2, 3, '-'), (9, 11, '')]
+    >>> edits == [(2, 3, "-"), (9, 11, "")], len(edits), edits[-1]
+    (True, 2, (9, 11, ''))
+    """
+
+    __slots__ = ("_ends", "_replacements", "_shared", "_starts")
+
+    def __init__(self, edits: Iterable[Edit] = ()) -> None:
+        self._starts = array("I")
+        self._ends = array("I")
+        self._replacements: list[str] = []
+        self._shared: dict[str, str] = {}  # one object for each short replacement
+        for edit in edits:
+            self.add(*edit)
+
+    def add(self, start: int, end: int, replacement: str) -> None:
+        """Append the edit ``(start, end, replacement)``."""
+        if len(replacement) < 4:
+            replacement = self._shared.setdefault(replacement, replacement)
+        try:
+            self._starts.append(start)
+            self._ends.append(end)
+        except OverflowError:  # a text past 2**32 characters: wider integers
+            del self._starts[len(self._ends) :]
+            self._starts, self._ends = array("q", self._starts), array("q", self._ends)
+            self._starts.append(start)
+            self._ends.append(end)
+        self._replacements.append(replacement)
+
+    def append(self, edit: Edit) -> None:
+        """Append one edit, as ``list.append`` does."""
+        self.add(*edit)
+
+    def extend(self, edits: Iterable[Edit]) -> None:
+        """Append edits, as ``list.extend`` does."""
+        for edit in edits:
+            self.add(*edit)
+
+    def __iadd__(self, edits: Iterable[Edit]) -> Edits:
+        self.extend(edits)
+        return self
+
+    def sort(self) -> None:
+        """Sort as a list of the tuples sorts (by start, then end, then replacement)."""
+        starts, ends, replacements = self._starts, self._ends, self._replacements
+        if all(starts[i] < starts[i + 1] for i in range(len(starts) - 1)):
+            return  # the usual case: found in order, checked without a copy
+        # One integer an edit, start, end and position packed, sorted without a key function:
+        # a million edits cost tens of MB for a moment, not the 150 tuples would.
+        # (fewer than 2**32 edits: their list would need far more memory than any machine has)
+        order = sorted(
+            (s << 64 | e) << 32 | i for i, (s, e) in enumerate(zip(starts, ends, strict=True))
+        )
+        index = [k & 0xFFFFFFFF for k in order]
+        del order
+        for i in range(len(index) - 1):  # the same span twice (two insertions): by replacement too
+            a, b = index[i], index[i + 1]
+            if (starts[a], ends[a]) == (starts[b], ends[b]) and replacements[b] < replacements[a]:
+                index.sort(key=lambda i: (starts[i], ends[i], replacements[i]))
+                break
+        self._starts = array(starts.typecode, (starts[i] for i in index))
+        self._ends = array(ends.typecode, (ends[i] for i in index))
+        self._replacements = [replacements[i] for i in index]
+
+    def __len__(self) -> int:
+        return len(self._replacements)
+
+    def __iter__(self) -> Iterator[Edit]:
+        return zip(self._starts, self._ends, self._replacements, strict=True)
+
+    @overload
+    def __getitem__(self, index: int) -> Edit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Edit]: ...
+    def __getitem__(self, index: int | slice) -> Edit | list[Edit]:
+        if isinstance(index, slice):
+            return list(
+                zip(self._starts[index], self._ends[index], self._replacements[index], strict=True)
+            )
+        return self._starts[index], self._ends[index], self._replacements[index]
+
+    def __setitem__(self, index: int, edit: Edit) -> None:
+        start, end, replacement = edit
+        self._starts[index], self._ends[index], self._replacements[index] = start, end, replacement
+
+    def __delitem__(self, index: int | slice) -> None:
+        del self._starts[index], self._ends[index], self._replacements[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Edits, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a list
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 class Risk(enum.IntEnum):
@@ -35,7 +149,10 @@ class Risk(enum.IntEnum):
         return self.name.lower()
 
 
-def apply_edits(text: str, edits: list[Edit]) -> str:
+_compiled_apply = compiled("apply_edits")
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """Apply sorted, non-overlapping edits to ``text``.
 
     >>> apply_edits("al -Assad", [(2, 3, "")])
@@ -43,6 +160,10 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     """
     if not edits:
         return text
+    if _compiled_apply is not None and isinstance(edits, Edits):
+        # one string of the exact size, from the edit arrays as they are
+        made: str = _compiled_apply(text, edits._starts, edits._ends, edits._replacements)
+        return made
     parts: list[str] = []
     chunks: list[str] = []  # joined every few thousand parts, so a million edits do not
     pos = 0  # hold a million small slices at once (memory on one huge document)
@@ -140,7 +261,7 @@ class Cleaner:
             if p.kind is inspect.Parameter.KEYWORD_ONLY
         }
 
-    def edits(self, text: str, **options: Any) -> list[Edit]:
+    def edits(self, text: str, **options: Any) -> Sequence[Edit]:
         """Return the edits this cleaner makes to ``text``."""
         gate = self.gate_for(options)
         if gate and not scan(text, gate) & gate:

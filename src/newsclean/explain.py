@@ -259,7 +259,7 @@ def _compose(segs: list[Segment], batch: list[Change]) -> list[Segment]:
     return out
 
 
-def changes_from_edits(text: str, edits: list[Edit], cleaner: str, step: int) -> list[Change]:
+def changes_from_edits(text: str, edits: Iterable[Edit], cleaner: str, step: int) -> list[Change]:
     """Record ``edits`` made to ``text`` as Changes."""
     return [Change(cleaner, s, e, text[s:e], r, step) for s, e, r in edits]
 

@@ -11,13 +11,13 @@ import functools
 import tomllib
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
 from newsclean import _toml, registry
-from newsclean.cleaner import Cleaner, Risk, check_text, from_function
+from newsclean.cleaner import Cleaner, Edit, Risk, check_text, from_function
 from newsclean.errors import ConfigError
 from newsclean.explain import Change, Explained
 from newsclean.gated import GatedRun
@@ -38,7 +38,7 @@ class Step:
     def name(self) -> str:
         return self.cleaner.name
 
-    def edits(self, text: str) -> list[tuple[int, int, str]]:
+    def edits(self, text: str) -> Sequence[Edit]:
         return self.cleaner.find_edits(text, **self.options)
 
     def spec(self) -> str | dict[str, Any]:

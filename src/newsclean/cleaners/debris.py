@@ -30,7 +30,7 @@ from newsclean._text import (
     line_spans,
     short_lines,
 )
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 from newsclean.data import LINE_SKIP, fold, read_list
 
 _key = fold  # every phrase list is compared with lines folded one way (newsclean.data)
@@ -91,7 +91,7 @@ def is_orphaned_lead_in(following: str | None) -> bool:
 
 
 @cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE)
-def drop_orphaned_lead_ins(text: str) -> list[Edit]:
+def drop_orphaned_lead_ins(text: str) -> Sequence[Edit]:
     """Drop a related-links lead-in (``Plus:``, ``Read more:``, ``RELATED:``) whose links are gone.
 
     Low risk: the line must be exactly a phrase from ``data/lead_ins.txt`` with a colon (or in
@@ -161,7 +161,7 @@ def near_duplicate(a: str, b: str, *, threshold: float = 0.6) -> bool:
 
 
 @cleaner(family="debris", risk=Risk.LOW, gate=PAREN_END)
-def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]:
+def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> Sequence[Edit]:
     """Drop an image's alt-text line and its near-duplicate credited caption line.
 
     Low risk: two adjacent lines, the second ending in a photo credit such as
@@ -190,7 +190,7 @@ def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> list[Edit]
 
 
 @cleaner(family="debris", risk=Risk.LOW, gate=CREDIT_LINE)
-def drop_photo_credit_lines(text: str) -> list[Edit]:
+def drop_photo_credit_lines(text: str) -> Sequence[Edit]:
     """Drop lines that are only a photo credit: ``(Ghaith Alsayed/AP)``, ``Photo: Reuters``.
 
     Low risk: the whole line must be a credit in one of the shapes agencies use; a sentence
@@ -213,7 +213,7 @@ def drop_photo_credit_lines(text: str) -> list[Edit]:
 
 # The gate counts 8 words, the default min_words: another value asks the cleaner itself.
 @cleaner(family="debris", risk=Risk.LOW, gate=DUP_LINE, ungated_by=("min_words",))
-def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> list[Edit]:
+def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> Sequence[Edit]:
     """Drop a prose paragraph that an extractor repeated; the first stays.
 
     Low risk: only a sentence-like line of at least ``min_words`` words that ends as a sentence
@@ -298,7 +298,7 @@ def _matches_pattern(key: str, pattern: str) -> bool:
 # The gate (a line that begins as a bundled phrase does) cannot know the phrases of ``extra``:
 # given some, the cleaner always runs.
 @cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE, ungated_by=("extra",))
-def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> list[Edit]:
+def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> Sequence[Edit]:
     """Drop lines of page furniture: ``Advertisement``, ``Share this article``, newsletter pitches.
 
     Low risk: the whole line must equal a phrase of ``data/boilerplate.txt`` (or of ``extra``);
@@ -398,7 +398,7 @@ _MANDATORY_CREDIT_RE = regex.compile(r"Mandatory Credit: [^\n]{2,80}?[ \t]*\r?$"
 
 
 @cleaner(family="debris", risk=Risk.LOW, gate=FURNITURE)
-def drop_furniture_lines(text: str) -> list[Edit]:
+def drop_furniture_lines(text: str) -> Sequence[Edit]:
     """Drop page furniture too varied for a phrase list: feed footers, gallery counters, asset ids.
 
     ``The post … appeared first on …``, ``1 of 2. <caption>``, ``Image 1 of 9``, a caption
@@ -480,7 +480,7 @@ TRUNCATION_COUNTER_RE = re.compile(r" ?\[\+\d{1,7} chars\](?=[ \t]*(?:\r?\n|\Z))
 
 
 @cleaner(family="debris", risk=Risk.SAFE, gate=TRUNCATION)
-def remove_truncation_counters(text: str) -> list[Edit]:
+def remove_truncation_counters(text: str) -> Sequence[Edit]:
     """Remove a news API's truncation counter at a line's end: ``path of i… [+2216 chars]``.
 
     Safe: ``[+N chars]`` closing a line is the counter NewsAPI appends, never prose; a counter
@@ -493,7 +493,7 @@ def remove_truncation_counters(text: str) -> list[Edit]:
     """
     if "chars]" not in text:
         return []
-    return [(m.start(), m.end(), "") for m in TRUNCATION_COUNTER_RE.finditer(text)]
+    return Edits((m.start(), m.end(), "") for m in TRUNCATION_COUNTER_RE.finditer(text))
 
 
 # -- promotion of other stories ---------------------------------------------------------------
@@ -540,7 +540,7 @@ def _pictograph(char: str) -> bool:
 # Every shape it drops has a line that begins with a lead-in phrase (HEAD_LINE: a promo
 # label, a bare lead-in, a block heading, "Read more <site>") or is "On <site>: ..." (ON_LINE).
 @cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE | ON_LINE)
-def drop_related_links(text: str) -> list[Edit]:
+def drop_related_links(text: str) -> Sequence[Edit]:
     """Drop promotion of other stories: ``Read more: <headline>`` lines, related blocks, cards.
 
     A related block is a ``Related`` heading over headlines; a card, a link card flattened.
@@ -643,7 +643,7 @@ _HOVERCARD_RE = regex.compile(
 
 
 @cleaner(family="debris", risk=Risk.LOW, gate=HOVERCARD)
-def remove_hovercards(text: str) -> list[Edit]:
+def remove_hovercards(text: str) -> Sequence[Edit]:
     """Remove a politician's hover card flattened into the sentence after their name.
 
     Low risk: the card must repeat the name's last word (``Omar``) glued to a capitalised
@@ -658,7 +658,7 @@ def remove_hovercards(text: str) -> list[Edit]:
     """
     # A card never spans a line break: the pattern runs only on the lines holding " MORE"
     # (a long text with one " MORE" would otherwise cost a search from every position).
-    found: list[Edit] = []
+    found = Edits()
     line_end = 0
     at = text.find(" MORE")
     while at >= 0:

@@ -6,7 +6,7 @@ import bisect
 import collections
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from newsclean._code import looks_like_code
 from newsclean._facts import (
@@ -24,8 +24,8 @@ from newsclean._facts import (
     SPACE_N_APOS,
 )
 from newsclean._scan import compiled
-from newsclean._text import line_at, matches_at, pair_positions, removal_edits
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean._text import line_at, matches_at, pair_lines, pair_positions, removal_edits
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 from newsclean.data import read_list
 from newsclean.lang import ENGLISH
 
@@ -42,7 +42,7 @@ _MOSES_AT_RE = re.compile(r"@(?=[-,.]@)")
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
-def unescape_moses_escapes(text: str) -> list[Edit]:
+def unescape_moses_escapes(text: str) -> Sequence[Edit]:
     """Undo Moses aggressive-hyphen escapes: ``well @-@ known`` becomes ``well-known``.
 
     Safe: ``@-@``, ``@,@`` and ``@.@`` are tokenizer output, never prose. (Moses' XML escapes
@@ -56,7 +56,7 @@ def unescape_moses_escapes(text: str) -> list[Edit]:
     # The same matches as MOSES_RE.finditer, from the candidates "@x@" that _MOSES_AT_RE finds
     # without consuming them: MOSES_RE begins with an optional space, so the engine would try
     # it at every position, and a Python step per "@" cost 0.55 s/MB on a run of "@".
-    edits: list[Edit] = []
+    edits = Edits()
     end = 0
     for m in _MOSES_AT_RE.finditer(text):
         at = m.start()
@@ -77,7 +77,7 @@ BPE_RE = re.compile(r"@@(?<=[^\s@]@@) (?=[^\s@])")
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
-def join_bpe_subwords(text: str) -> list[Edit]:
+def join_bpe_subwords(text: str) -> Sequence[Edit]:
     """Join BPE subword pieces: ``escal@@ ation`` becomes ``escalation``.
 
     Safe: ``@@`` glued to what precedes it and followed by a space is subword-nmt output only.
@@ -89,7 +89,7 @@ def join_bpe_subwords(text: str) -> list[Edit]:
     """
     if "@@ " not in text:
         return []
-    return [(m.start(), m.end(), "") for m in BPE_RE.finditer(text)]
+    return Edits((m.start(), m.end(), "") for m in BPE_RE.finditer(text))
 
 
 _SP = "\u2581"  # SentencePiece's word-start marker, LOWER ONE EIGHTH BLOCK
@@ -103,7 +103,7 @@ _SP_WORD_RE = re.compile(f"{_SP}[^\\s{_SP}]")
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=SP_MARK)
-def replace_sentencepiece_markers(text: str) -> list[Edit]:
+def replace_sentencepiece_markers(text: str) -> Sequence[Edit]:
     """Detokenise SentencePiece output: ``▁The▁rebels`` becomes ``The rebels``.
 
     Low risk: a line is rewritten only if it has at least two markers glued to a word and no
@@ -123,7 +123,7 @@ def replace_sentencepiece_markers(text: str) -> list[Edit]:
     if _SP not in text:
         return []
     bars = any(bar in text for bar in _BAR_CHARS)  # one memchr each; the regex only if needed
-    edits: list[Edit] = []
+    edits = Edits()
     at = text.find(_SP)
     while at >= 0:  # each line holding a marker, once
         start = text.rfind("\n", 0, at) + 1
@@ -152,7 +152,7 @@ UNK_RE = re.compile(r"<unk>", re.IGNORECASE)
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE, gate=LT)
-def remove_unknown_tokens(text: str) -> list[Edit]:
+def remove_unknown_tokens(text: str) -> Sequence[Edit]:
     """Remove the ``<unk>`` token an MT system writes for a word it could not translate.
 
     Safe: ``<unk>`` is a vocabulary symbol, not text.
@@ -162,7 +162,7 @@ def remove_unknown_tokens(text: str) -> list[Edit]:
     """
     if "<" not in text:
         return []
-    return removal_edits(text, [(m.start(), m.end(), "") for m in UNK_RE.finditer(text)])
+    return removal_edits(text, ((m.start(), m.end(), "") for m in UNK_RE.finditer(text)))
 
 
 # Words that a space-split hyphen follows in MT output ("al -Assad", "anti -government"):
@@ -225,7 +225,7 @@ def _word_before(text: str, pos: int) -> str | None:
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_HYPHEN | HYPHEN_SPACE, langs=ENGLISH)
-def join_spaced_hyphens(text: str) -> list[Edit]:
+def join_spaced_hyphens(text: str) -> Sequence[Edit]:
     """Close a space that MT or detokenisation put beside a hyphen: ``al -Assad`` -> ``al-Assad``.
 
     Low risk: letters must stand on both sides. ``word -Word`` joins before a capitalised
@@ -245,7 +245,7 @@ def join_spaced_hyphens(text: str) -> list[Edit]:
     'the air is tense- suddenly you take out poetry install -E extras'
     """
     spaced_before, spaced_after = pair_positions(text, (" -", "- "))
-    edits: list[Edit] = []
+    edits = Edits()
     for m in matches_at(SPACE_HYPHEN_RE, text, spaced_before):
         left = _word_before(text, m.start())
         if not left:
@@ -304,7 +304,7 @@ _ELIDED_NAME_RE = re.compile(r"['’][A-Z][^\W\d_]{1,30}\b(?!['’])")
     gate=SPACE_APOS | SPACE_N_APOS | APOS_SPACE_LOWER,
     langs=ENGLISH,
 )
-def join_split_contractions(text: str) -> list[Edit]:
+def join_split_contractions(text: str) -> Sequence[Edit]:
     """Rejoin contractions and possessives split by a tokenizer: ``isn 't``, ``Turkey 's``.
 
     Low risk: the apostrophe must start one of the English clitics (``'s 't 're 've 'll 'd
@@ -328,7 +328,7 @@ def join_split_contractions(text: str) -> list[Edit]:
     before, before_curly, spaced_n, after, after_curly = pair_positions(text, _CLITIC_PAIRS)
     n_split = [p for p in spaced_n if text[p + 2 : p + 3] == "'"]
     n_split_curly = [p for p in spaced_n if text[p + 2 : p + 3] == "’"]
-    edits: list[Edit] = []
+    edits = Edits()
     for places in (before, n_split, before_curly, n_split_curly):
         for pos in places:
             if (
@@ -455,7 +455,7 @@ def _spaced_candidates_python(text: str) -> list[tuple[int, int, str]]:
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH)
-def fix_punctuation_spacing(text: str) -> list[Edit]:
+def fix_punctuation_spacing(text: str) -> Sequence[Edit]:
     """Remove detokenisation spaces before ``, . ; : ! ? )`` and after ``(``: ``word ,`` -> ``word,``.
 
     Low risk: ``;:!?`` keep their space inside a quotation or a paragraph with guillemets,
@@ -469,7 +469,7 @@ def fix_punctuation_spacing(text: str) -> list[Edit]:
     >>> fix_punctuation_spacing("Shares jumped 20 % , the market said .\\nA rise of 5 % was seen.")
     'Shares jumped 20%, the market said.\\nA rise of 5 % was seen.'
     """
-    edits: list[Edit] = []
+    edits = Edits()
     candidates = _spaced_candidates(text)
     starts = [c[0] for c in candidates]
     # Each line holding a candidate is read once, when its first candidate comes up: is it
@@ -604,7 +604,7 @@ _CLOSES_BEFORE = frozenset(" \t.,;:!?)]}—–")
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=QUOTE_PAD, langs=ENGLISH)
-def join_spaced_quotes(text: str) -> list[Edit]:
+def join_spaced_quotes(text: str) -> Sequence[Edit]:
     """Close the spaces a tokeniser left inside straight double quotes: ``" we will go "``.
 
     Low risk: a line is touched only when its straight double quotes pair up in order, each
@@ -626,7 +626,7 @@ def join_spaced_quotes(text: str) -> list[Edit]:
     """
     if '" ' not in text and ' "' not in text:
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     at = text.find('"')
     while at >= 0:
         start, end = line_at(text, at)
@@ -708,7 +708,7 @@ PTB_QUOTES_RE = re.compile(r"``[^`'\n]{1,500}?''")
 
 
 @cleaner(family="detokenize", risk=Risk.SAFE, gate=PTB_TOKEN)
-def replace_ptb_tokens(text: str) -> list[Edit]:
+def replace_ptb_tokens(text: str) -> Sequence[Edit]:
     """Replace Penn Treebank tokens with what they stand for: ``-LRB- CNN -RRB-`` -> ``( CNN )``.
 
     Safe: ``-LRB-`` and its kin are tokeniser output, never prose; ```` `` ```` and ``''`` become
@@ -720,7 +720,7 @@ def replace_ptb_tokens(text: str) -> list[Edit]:
     >>> replace_ptb_tokens("`` Hour of Power , '' he said, and ''italic'' stays")
     '" Hour of Power , " he said, and \\'\\'italic\\'\\' stays'
     """
-    edits: list[Edit] = []
+    edits = Edits()
     if "-" in text:
         for m in PTB_BRACKET_RE.finditer(text):
             edits.append((m.start(), m.end(), _PTB_BRACKETS[m.group()[1:-1].lower()]))
@@ -892,11 +892,12 @@ def _restore(body: str) -> str:
             chunks.append("".join(out))
             out.clear()
     chunks.append("".join(out))
+    del found, unescaped  # the copy the tokens were read from goes before the result is made
     return "".join(chunks)
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH)
-def detokenize_lines(text: str) -> list[Edit]:
+def detokenize_lines(text: str) -> Sequence[Edit]:
     """Restore lines a tokeniser wrote out whole: ``&quot; Yes , &quot; he said .`` -> ``"Yes," he said.``.
 
     Low risk: a line is rewritten only when it is tokeniser output as a whole: two or more
@@ -915,15 +916,11 @@ def detokenize_lines(text: str) -> list[Edit]:
     >>> detokenize_lines("Pourquoi ? Parce que ! Il a dit : « non » , puis est parti.")
     'Pourquoi ? Parce que ! Il a dit : « non » , puis est parti.'
     """
-    edits: list[Edit] = []
-    pos = 0
+    edits = Edits()
     # the lines holding a needle of SPACE_CLOSE or OPEN_SPACE, from one compiled walk
-    for at in sorted(itertools.chain.from_iterable(pair_positions(text, _SPACED_NEEDLES))):
-        if at < pos:
-            continue  # a line already read
-        start, end = line_at(text, at)
-        pos = end + 1
-        line = text[start:end].rstrip("\r")
+    for start in pair_lines(text, _SPACED_NEEDLES):
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end].rstrip("\r")
         body = line.strip(" \t")
         if "  " in body or "\t" in body:
             continue

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
+from array import array
+from collections.abc import Sequence
 
 import ftfy
 from ftfy.badness import is_bad
@@ -11,7 +15,7 @@ from ftfy.fixes import fix_c1_controls
 from newsclean._facts import BOM, CONTROL, MOJIBAKE, ZERO_WIDTH
 from newsclean._scan import MOJIBAKE_LEADS, MOJIBAKE_RE
 from newsclean._text import line_spans
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 
 # ftfy configured to repair encodings only. Everything that would alter correct text stays off:
 # no quote straightening, no NFC/NFKC, no ligature or width folding, no HTML (our own
@@ -68,7 +72,7 @@ def looks_like_mojibake(line: str) -> bool:
 
 
 @cleaner(family="encoding", risk=Risk.LOW, gate=MOJIBAKE)
-def fix_mojibake(text: str) -> list[Edit]:
+def fix_mojibake(text: str) -> Sequence[Edit]:
     """Repair mojibake such as ``Syriaâ€™s`` (for ``Syria’s``) with ftfy, line by line.
 
     Low risk: ftfy runs only on lines that `looks_like_mojibake` flags, with a configuration
@@ -86,7 +90,7 @@ def fix_mojibake(text: str) -> list[Edit]:
     """
     if text.isascii():
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     spans = line_spans(text)
     for number in _candidate_lines(text):
         start, end = spans[number]
@@ -147,7 +151,7 @@ _CONTROL_MAP = {
 
 
 @cleaner(family="encoding", risk=Risk.SAFE, gate=CONTROL)
-def remove_control_characters(text: str) -> list[Edit]:
+def remove_control_characters(text: str) -> Sequence[Edit]:
     """Remove control characters; a C1 one that stands for cp1252 punctuation becomes it.
 
     Removed: C0 but tab, newline, form feed, CR and U+001A; DEL. Kept: U+001A and the five C1
@@ -163,7 +167,7 @@ def remove_control_characters(text: str) -> list[Edit]:
     >>> remove_control_characters("col1\\tcol2\\r\\n, a control character: \\x1a")
     'col1\\tcol2\\r\\n, a control character: \\x1a'
     """
-    edits: list[Edit] = []
+    edits = Edits()
     for m in CONTROL_RE.finditer(text):
         run = m.group()
         kept = run.translate(_CONTROL_MAP)
@@ -176,7 +180,7 @@ BOM_RUN_RE = re.compile("\ufeff\ufeff*")
 
 
 @cleaner(family="encoding", risk=Risk.SAFE, gate=BOM)
-def strip_byte_order_marks(text: str) -> list[Edit]:
+def strip_byte_order_marks(text: str) -> Sequence[Edit]:
     """Remove byte-order marks (U+FEFF), at the start or stranded inside by concatenation.
 
     Safe: as a zero-width no-break space U+FEFF is deprecated (U+2060 replaced it).
@@ -188,7 +192,7 @@ def strip_byte_order_marks(text: str) -> list[Edit]:
         return []
     # "\ufeff+" would have no literal prefix for the engine to jump to: it would be tried at
     # every position (ten times slower)
-    return [(m.start(), m.end(), "") for m in BOM_RUN_RE.finditer(text)]
+    return Edits((m.start(), m.end(), "") for m in BOM_RUN_RE.finditer(text))
 
 
 # Zero-width space and word joiner are invisible debris inside words. ZWJ and ZWNJ carry
@@ -199,7 +203,7 @@ ZERO_WIDTH_RE = re.compile("[\u200b\u2060]+|(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za
 
 
 @cleaner(family="encoding", risk=Risk.SAFE, gate=ZERO_WIDTH)
-def remove_zero_width_characters(text: str) -> list[Edit]:
+def remove_zero_width_characters(text: str) -> Sequence[Edit]:
     """Remove zero-width spaces and joiners that split words (``Id<U+200B>lib`` -> ``Idlib``).
 
     Safe: ZWJ and ZWNJ stay wherever a script or an emoji sequence may need them.
@@ -211,18 +215,21 @@ def remove_zero_width_characters(text: str) -> list[Edit]:
     """
     # The same edits as ZERO_WIDTH_RE.finditer, from str.find on the four characters: a regex
     # that starts with a character class is tried at every position (slow on long texts).
+    # Positions kept in arrays and merged in order (a hostile text holds millions).
     found = []
     for char in "\u200b\u2060\u200c\u200d":
-        at = text.find(char)
+        at, positions = text.find(char), array("q")
         while at >= 0:
-            found.append(at)
+            positions.append(at)
             at = text.find(char, at + 1)
+        if positions:
+            found.append(positions)
     if not found:
         return []
-    found.sort()
-    edits: list[Edit] = []
-    run_start = previous = found[0]
-    for at in [*found[1:], -1]:
+    edits = Edits()
+    places = heapq.merge(*found) if len(found) > 1 else iter(found[0])
+    run_start = previous = next(places)
+    for at in itertools.chain(places, (-1,)):
         if at == previous + 1 and _is_joiner(text[at]) == _is_joiner(text[previous]):
             previous = at
             continue

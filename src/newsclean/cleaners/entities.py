@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import re
 import sys
+from collections.abc import Sequence
 from html.entities import html5
 
 from newsclean._facts import AMP, SEMI
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 
 # One entity body: numeric, hex, or a name. Bounded as in ftfy's HTML_ENTITY_RE.
 _BODY = r"#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}"
@@ -23,7 +24,7 @@ DOUBLE_ESCAPE_RE = re.compile(rf"&amp;({_BODY});")
 
 
 @cleaner(family="entities", risk=Risk.LOW, gate=AMP)
-def unescape_double_escaped_entities(text: str) -> list[Edit]:
+def unescape_double_escaped_entities(text: str) -> Sequence[Edit]:
     """Undo double escaping: ``&amp;quot;`` becomes ``&quot;``, which is then decoded.
 
     Low risk: it needs ``&amp;`` directly followed by a real entity. Deeper escapes
@@ -40,12 +41,12 @@ def unescape_double_escaped_entities(text: str) -> list[Edit]:
     """
     if "&amp;" not in text:
         return []
-    edits = [
+    edits = Edits(
         # interned: a hostile text repeats one entity millions of times, one string will do
         (m.start(), m.end(), sys.intern(f"&{m.group(1)};"))
         for m in DOUBLE_ESCAPE_RE.finditer(text)
         if m.group(1) != "amp" and _is_entity(m.group(1))
-    ]
+    )
     # An ampersand escaped two or more times and standing for itself ("AT&amp;amp;T", "Ben
     # &amp;amp; Jerry", real feeds): one "&amp;" is left, which decodes to "&". Before an
     # entity name ("&amp;amp;lt;") it stays, as above.
@@ -234,7 +235,7 @@ def paired_lost_quotes(line: str) -> list[tuple[int, int]]:
 
 
 @cleaner(family="entities", risk=Risk.LOW, gate=SEMI)
-def restore_entity_ampersands(text: str) -> list[Edit]:
+def restore_entity_ampersands(text: str) -> Sequence[Edit]:
     """Put back the ``&`` that an entity lost: ``price,quot; for`` becomes ``price,&quot; for``.
 
     Low risk: each shape needs proof from its context. A bare ``quot;`` is restored only where
@@ -255,7 +256,7 @@ def restore_entity_ampersands(text: str) -> list[Edit]:
     """
     if ";" not in text:
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     pos = text.find("quot;")
     while pos >= 0:  # each line holding a bare "quot;", once
         if pos and text[pos - 1] == "&":  # "&quot;" is whole: only a bare one needs a line
@@ -279,7 +280,7 @@ _DROPPED = frozenset({"#13", "#x0D", "#x0d", "#xD", "#xd"})
 
 
 @cleaner(family="entities", risk=Risk.LOW, gate=AMP)
-def decode_html_entities(text: str) -> list[Edit]:
+def decode_html_entities(text: str) -> Sequence[Edit]:
     """Decode HTML entities that end in ``;``: ``&quot;`` ``&#8217;`` ``&nbsp;`` ``&apos;``.
 
     Low risk: only complete entities with their semicolon are decoded, as HTML5 defines them,
@@ -293,7 +294,7 @@ def decode_html_entities(text: str) -> list[Edit]:
     """
     if "&" not in text:
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     for m in ENTITY_RE.finditer(text):
         body = m.group(1)
         if body in _DROPPED:

@@ -241,7 +241,7 @@ def line_evidence(text: str, top: int = 3) -> list[tuple[str, float | None, list
 @cleaner(family="debris", risk=Risk.MEDIUM)
 def drop_scored_furniture(
     text: str, *, level: Literal["confident", "more"] = "confident", threshold: float | None = None
-) -> list[Edit]:
+) -> Sequence[Edit]:
     """Drop the lines the furniture model scores as page furniture: counts, bylines, pitches.
 
     Medium risk: a model, not a proof. At level ``confident`` (the default) held-out folds of

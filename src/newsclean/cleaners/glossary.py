@@ -12,12 +12,12 @@ import csv
 import functools
 import io
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import regex
 
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 from newsclean.errors import ConfigError
 
 
@@ -48,7 +48,7 @@ def _match_case(found: str, replacement: str) -> str:
 @cleaner(family="glossary", risk=Risk.MEDIUM)
 def apply_glossary(
     text: str, *, terms: Mapping[str, str] | None = None, case_sensitive: bool = False
-) -> list[Edit]:
+) -> Sequence[Edit]:
     """Replace whole words or phrases from a glossary: ``Serious climbing`` -> ``Serious escalation``.
 
     Medium risk: it changes words, but only the user's own terms, on word boundaries, keeping
@@ -63,7 +63,7 @@ def apply_glossary(
     if not terms:
         return []
     pattern, lookup = _compile(tuple(sorted(terms.items())), case_sensitive)
-    edits: list[Edit] = []
+    edits = Edits()
     for m in pattern.finditer(text):
         key = m.group() if case_sensitive else m.group().casefold()
         replacement = lookup[key]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newsclean._code import looks_like_code
 from newsclean._facts import BACKSLASH, LBRACE, LBRACKET, LT, PERCENT_CAP
 from newsclean._text import line_at, removal_edits
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 
 # HTML-minifier placeholders (seed helicopter-machine-translated.txt, line 7). Minify swaps
 # each protected block for "%MINIFYHTML" + md5 hex (32) + counter + "%"; newer versions use
@@ -17,7 +17,7 @@ MINIFIER_RE = re.compile(r"%MINIFYHTML(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{16}_)[0-9]{
 
 
 @cleaner(family="markup", risk=Risk.SAFE, gate=PERCENT_CAP)
-def remove_minifier_placeholders(text: str) -> list[Edit]:
+def remove_minifier_placeholders(text: str) -> Sequence[Edit]:
     """Remove HTML-minifier placeholders such as ``%MINIFYHTML<32 hex>12%``.
 
     Safe: the token is a fixed prefix, an exact-length hex digest, a counter and ``%``. A line
@@ -32,7 +32,7 @@ def remove_minifier_placeholders(text: str) -> list[Edit]:
     """
     if "%MINIFYHTML" not in text:
         return []
-    return removal_edits(text, [(m.start(), m.end(), "") for m in MINIFIER_RE.finditer(text)])
+    return removal_edits(text, ((m.start(), m.end(), "") for m in MINIFIER_RE.finditer(text)))
 
 
 # WordPress shortcodes. Only known embed/layout names count, so editorial brackets such as
@@ -52,7 +52,7 @@ SHORTCODE_RE = re.compile(
 
 
 @cleaner(family="markup", risk=Risk.LOW, gate=LBRACKET)
-def remove_shortcodes(text: str) -> list[Edit]:
+def remove_shortcodes(text: str) -> Sequence[Edit]:
     """Remove WordPress-style shortcodes: ``[caption …]…[/caption]``, ``[embed]``, ``[gallery …]``.
 
     Low risk: only known shortcode names match; media shortcodes go with what they wrap,
@@ -68,7 +68,7 @@ def remove_shortcodes(text: str) -> list[Edit]:
     """
     if "[" not in text:
         return []
-    return removal_edits(text, [(m.start(), m.end(), "") for m in SHORTCODE_RE.finditer(text)])
+    return removal_edits(text, ((m.start(), m.end(), "") for m in SHORTCODE_RE.finditer(text)))
 
 
 # Template tokens left by unrendered templates: Jinja/Twig/Liquid/Handlebars {{ x }}, {% x %},
@@ -77,7 +77,7 @@ TEMPLATE_RE = re.compile(r"\{\{[^{}\n]{1,200}\}\}|\{%[^%\n]{1,200}%\}|\{#[^#\n]{
 
 
 @cleaner(family="markup", risk=Risk.LOW, gate=LBRACE)
-def remove_template_tokens(text: str) -> list[Edit]:
+def remove_template_tokens(text: str) -> Sequence[Edit]:
     """Remove unrendered template tokens: ``{{ author.name }}``, ``{% if ad %}``, ``{# note #}``.
 
     Low risk: it needs doubled braces or brace-percent pairs on one line; single braces
@@ -90,14 +90,14 @@ def remove_template_tokens(text: str) -> list[Edit]:
     """
     if "{" not in text:
         return []
-    return removal_edits(text, [(m.start(), m.end(), "") for m in TEMPLATE_RE.finditer(text)])
+    return removal_edits(text, ((m.start(), m.end(), "") for m in TEMPLATE_RE.finditer(text)))
 
 
 HTML_COMMENT_RE = re.compile(r"<!--[^\n]{0,2000}?-->")
 
 
 @cleaner(family="markup", risk=Risk.SAFE, gate=LT)
-def remove_html_comments(text: str) -> list[Edit]:
+def remove_html_comments(text: str) -> Sequence[Edit]:
     """Remove HTML comments such as ``<!-- wp:paragraph -->`` left inside the text.
 
     Safe: ``<!--`` … ``-->`` is never prose. Comments spanning lines are left alone.
@@ -107,7 +107,7 @@ def remove_html_comments(text: str) -> list[Edit]:
     """
     if "<!--" not in text:
         return []
-    return removal_edits(text, list(_comment_spans(text)))
+    return removal_edits(text, _comment_spans(text))
 
 
 def _comment_spans(text: str) -> Iterator[Edit]:
@@ -162,7 +162,7 @@ WRAPPED_TAG_RE = re.compile(
 
 
 @cleaner(family="markup", risk=Risk.LOW, gate=LT)
-def remove_stray_tags(text: str) -> list[Edit]:
+def remove_stray_tags(text: str) -> Sequence[Edit]:
     """Remove stray HTML tags (``<p>``, ``<a href=…>``, ``<br/>``, ``<script>…</script>``).
 
     Low risk: only known HTML tag names match; their text content stays. Angle brackets
@@ -177,7 +177,7 @@ def remove_stray_tags(text: str) -> list[Edit]:
     """
     if "<" not in text:
         return []
-    found: list[Edit] = []
+    found = Edits()
     for m in STRAY_TAG_RE.finditer(text):
         s, e = m.span()
         glued = s > 0 and e < len(text) and not text[s - 1].isspace() and not text[e].isspace()
@@ -207,7 +207,7 @@ EMBED_MARKER_RE = re.compile(
 
 
 @cleaner(family="markup", risk=Risk.SAFE, gate=LBRACKET)
-def remove_embed_markers(text: str) -> list[Edit]:
+def remove_embed_markers(text: str) -> Sequence[Edit]:
     """Remove markers that stand where an embed was: ``[embedded content]``, ``[Embedded video]``.
 
     Safe: the bracketed phrases are fixed scraper output.
@@ -217,7 +217,7 @@ def remove_embed_markers(text: str) -> list[Edit]:
     """
     if "[" not in text:
         return []
-    return removal_edits(text, [(m.start(), m.end(), "") for m in EMBED_MARKER_RE.finditer(text)])
+    return removal_edits(text, ((m.start(), m.end(), "") for m in EMBED_MARKER_RE.finditer(text)))
 
 
 # Backslashes an export left in prose (the AG News CSV, real cases web-044 and web-047): before
@@ -229,7 +229,7 @@ _SOFT_BREAK_RE = re.compile(r"(?<=[a-z])\\(?=[a-mo-qsu-z])")
 
 
 @cleaner(family="markup", risk=Risk.LOW, gate=BACKSLASH)
-def remove_stray_backslashes(text: str) -> list[Edit]:
+def remove_stray_backslashes(text: str) -> Sequence[Edit]:
     """Remove backslashes an export left in prose: ``\\$US46.75``, ``their\\back-to-school``.
 
     Low risk: a backslash before a dollar amount goes; one between two lower-case letters
@@ -243,7 +243,7 @@ def remove_stray_backslashes(text: str) -> list[Edit]:
     """
     # Both patterns start at a backslash: they are tried only there (from str.find), not at
     # every position of a long text; they never match at the same place ($ or a letter next).
-    edits: list[Edit] = []
+    edits = Edits()
     at = text.find("\\")
     while at >= 0:
         if _DOLLAR_ESCAPE_RE.match(text, at):

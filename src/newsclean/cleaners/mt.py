@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import collections
 import functools
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
 from newsclean import _facts, _scan
 from newsclean._text import line_at, matches_at
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 from newsclean.data import read_list
 from newsclean.lang import ENGLISH
 
@@ -84,7 +85,7 @@ def _repeats(text: str) -> Iterator[regex.Match[str]]:
 
 
 @cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.REPEAT, langs=ENGLISH)
-def remove_repeated_words(text: str) -> list[Edit]:
+def remove_repeated_words(text: str) -> Sequence[Edit]:
     """Drop an accidentally doubled word: ``the the`` -> ``the``, ``farm farm`` -> ``farm``.
 
     Medium risk: function words from a closed list that correct prose never doubles, and
@@ -114,7 +115,7 @@ def remove_repeated_words(text: str) -> list[Edit]:
     """
     # One compiled pass (newsclean._scan.repeat_lines) rules out most texts and lines: a
     # doubled word is a run of ASCII letters that follows itself, also in "the the,".
-    edits: list[Edit] = []
+    edits = Edits()
     found = list(_repeats(text))
     # the same content word doubled twice or more in one text is meant ("funny funny, ... the
     # contrast between funny funny and funny strange"): a slip does not repeat itself
@@ -366,7 +367,7 @@ def _wants_an(word: str) -> bool | None:
 
 
 @cleaner(family="mt", risk=Risk.HIGH, gate=_facts.A_AN, langs=ENGLISH)
-def fix_a_an_agreement(text: str) -> list[Edit]:
+def fix_a_an_agreement(text: str) -> Sequence[Edit]:
     """Make "a"/"an" agree with the next word's sound: ``an deadly`` -> ``a deadly``.
 
     High risk: it works from spelling with exception lists (``an hour``, ``a university``,
@@ -381,10 +382,13 @@ def fix_a_an_agreement(text: str) -> list[Edit]:
     >>> fix_a_an_agreement("To a FBI agent, an URL, a SQL query; a NATO, an NATO and a SWAT team")
     'To an FBI agent, a URL, an SQL query; a NATO, an NATO and a SWAT team'
     """
-    edits: list[Edit] = []
+    edits = Edits()
     lower, upper = _scan.article_candidates(text)
-    found = matches_at(ARTICLE_RE, text, lower) + matches_at(CAPITAL_ARTICLE_RE, text, upper)
-    for m in sorted(found, key=lambda m: m.start()):
+    for m in heapq.merge(
+        matches_at(ARTICLE_RE, text, lower),
+        matches_at(CAPITAL_ARTICLE_RE, text, upper),
+        key=lambda m: m.start(),
+    ):
         article, word = m.group(1), m.group(2)
         if "_" in word or any(c.isdigit() for c in word):
             continue
@@ -481,7 +485,7 @@ def _one_word_sentence(text: str, word_start: int) -> bool:
 
 
 @cleaner(family="mt", risk=Risk.HIGH, gate=_facts.STOP_LOWER, langs=ENGLISH)
-def drop_stray_fragments(text: str) -> list[Edit]:
+def drop_stray_fragments(text: str) -> Sequence[Edit]:
     """Drop a stray one-word fragment after a sentence: ``factions. agency.`` -> ``factions.``.
 
     High risk: the fragment must be one lowercase word with its own full stop, standing
@@ -496,7 +500,7 @@ def drop_stray_fragments(text: str) -> list[Edit]:
     """
     if ". " not in text:
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     for m in FRAGMENT_RE.finditer(text):
         if not all(w.islower() for w in m.group(1).split()):
             continue
@@ -516,7 +520,7 @@ SPLIT_UMLAUT_RE = re.compile(rf"(?<=[A-Za-z]) ([{_facts.UMLAUTS}]) (?=[a-zß])")
 
 
 @cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.UMLAUT, langs=ENGLISH)
-def join_split_diacritics(text: str) -> list[Edit]:
+def join_split_diacritics(text: str) -> Sequence[Edit]:
     """Join a word a byte-level tokeniser split at its umlaut: ``J ü rgen`` -> ``Jürgen``.
 
     Medium risk: only a lone ä, ö or ü between a letter and a lower-case letter, which English
@@ -529,7 +533,7 @@ def join_split_diacritics(text: str) -> list[Edit]:
     """
     if not any(f" {c} " in text for c in _facts.UMLAUTS):
         return []  # six substring searches, against a regex step at every space
-    return [(m.start(), m.end(), m.group(1)) for m in SPLIT_UMLAUT_RE.finditer(text)]
+    return Edits((m.start(), m.end(), m.group(1)) for m in SPLIT_UMLAUT_RE.finditer(text))
 
 
 # CJK punctuation left in English output by MT from Japanese or Chinese: the katakana middle
@@ -540,7 +544,7 @@ _CJK_MARKS = {"・": "-", "。": ".", "，": ","}
 
 
 @cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.CJK_MARK, langs=ENGLISH)
-def replace_cjk_punctuation(text: str) -> list[Edit]:
+def replace_cjk_punctuation(text: str) -> Sequence[Edit]:
     """Map CJK punctuation in English text to English punctuation: ``part・time`` -> ``part-time``.
 
     Medium risk: only ``・`` between two ASCII letters or digits, and ``。`` or ``，`` after one;
@@ -551,7 +555,7 @@ def replace_cjk_punctuation(text: str) -> list[Edit]:
     """
     if "・" not in text and "。" not in text and "，" not in text:
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     for m in CJK_MARK_RE.finditer(text):
         mark, after = m.group(1), m.group(2)
         if mark == "・" and not after[:1].isalnum():
@@ -599,7 +603,7 @@ _NAMING_WORDS = frozenset(
 
 
 @cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.FOREIGN_SCRIPT, langs=ENGLISH)
-def remove_untranslated_words(text: str) -> list[Edit]:
+def remove_untranslated_words(text: str) -> Sequence[Edit]:
     """Remove a source-language word left just before its translation: ``кожна every`` -> ``every``.
 
     Medium risk: one word wholly in another script, between English words, followed by a
@@ -613,7 +617,7 @@ def remove_untranslated_words(text: str) -> list[Edit]:
     """
     if text.isascii():
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     # A word of another script starts a run of its letters: the runs are found by a search
     # with a character set first (fast), and the whole pattern, whose variable lookbehind
     # makes the regex module try every position, is asked only there.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from newsclean._text import line_spans
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 
 _STRAIGHT = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -16,7 +17,7 @@ CURLY_RE = re.compile("[" + "".join(_STRAIGHT) + "]")
 
 
 @cleaner(family="normalize", risk=Risk.MEDIUM)
-def straighten_quotes(text: str) -> list[Edit]:
+def straighten_quotes(text: str) -> Sequence[Edit]:
     """Replace typographic quotes and apostrophes with ASCII ones.
 
     Medium risk, so opt-in: typographic quotes are correct text (seed idlib-shelling-captions.txt keeps them).
@@ -26,11 +27,11 @@ def straighten_quotes(text: str) -> list[Edit]:
     """
     if text.isascii():
         return []
-    return [(m.start(), m.end(), _STRAIGHT[m.group()]) for m in CURLY_RE.finditer(text)]
+    return Edits((m.start(), m.end(), _STRAIGHT[m.group()]) for m in CURLY_RE.finditer(text))
 
 
 @cleaner(family="normalize", risk=Risk.MEDIUM)
-def apply_nfkc(text: str) -> list[Edit]:
+def apply_nfkc(text: str) -> Sequence[Edit]:
     """Apply Unicode NFKC normalisation, line by line (ligatures, full-width forms, ``½``).
 
     Medium risk, so opt-in: NFKC rewrites correct characters (``½`` becomes ``1⁄2``, superscripts flatten).
@@ -40,7 +41,7 @@ def apply_nfkc(text: str) -> list[Edit]:
     """
     if text.isascii():
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     for start, end in line_spans(text):
         line = text[start:end]
         if not unicodedata.is_normalized("NFKC", line):

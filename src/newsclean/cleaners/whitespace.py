@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newsclean._facts import BLANKS, TRAILING_WS
-from newsclean.cleaner import Edit, Risk, cleaner
+from newsclean.cleaner import Edit, Edits, Risk, cleaner
 
 
 @cleaner(family="whitespace", risk=Risk.SAFE, gate=TRAILING_WS)
-def strip_trailing_whitespace(text: str) -> list[Edit]:
+def strip_trailing_whitespace(text: str) -> Sequence[Edit]:
     """Remove spaces and tabs at the end of lines.
 
     Safe: trailing blanks are invisible and never part of the story. A line's CR stays, and
@@ -38,7 +39,7 @@ def strip_trailing_whitespace(text: str) -> list[Edit]:
         ends.sort()
     if text.endswith((" ", "\t")):
         ends.append(len(text))
-    edits: list[Edit] = []
+    edits = Edits()
     for end in ends:
         start = end
         while start > 0 and text[start - 1] in " \t\r":
@@ -55,7 +56,7 @@ BLANK_RUN_RE = re.compile(r"\n(?:[ \t\r]*\n){2,}")
 
 
 @cleaner(family="whitespace", risk=Risk.SAFE, gate=BLANKS)
-def collapse_blank_lines(text: str) -> list[Edit]:
+def collapse_blank_lines(text: str) -> Sequence[Edit]:
     """Collapse runs of blank lines into one blank line, so paragraph spacing stays single.
 
     Safe: one blank line between paragraphs is left exactly as it is. Blank lines before the
@@ -74,7 +75,7 @@ def collapse_blank_lines(text: str) -> list[Edit]:
         and text[:1] not in " \t\n\r"
     ):
         return []
-    edits: list[Edit] = []
+    edits = Edits()
     # Leading blank lines end at the last newline before the first visible character; found
     # by stripping (a repeated regex group is slower than linear on a long blank run).
     first_visible = len(text) - len(text.lstrip(" \t\n\r"))
