@@ -757,3 +757,34 @@ def test_errors_replace_cleans_what_is_not_utf8(tmp_path: Path) -> None:
     out = run("clean", "--errors", "replace", str(source))
     assert out.returncode == 0, out.stderr
     assert jsonl(out.stdout) == [{"text": 'caf\ufffd "x"'}, {"id": 1, "text": 'a "red line"'}]
+
+
+# Hostile one-line documents, an artifact every few characters (benchmarks/memory.py's dense
+# cases): every artifact is an edit, so what a cleaner holds per edit decides the peak.
+DENSE = {
+    "default": ["price,quot; for AT&amp;amp;T ", "word  word\u00a0 \u200b "],
+    "mt": ["&quot; Yes , &quot; he said . ", "al -Assad isn 't Turkey 's well @-@ known <unk> "],
+}
+
+
+@pytest.mark.parametrize(("profile", "unit"), [(p, u) for p, units in DENSE.items() for u in units])
+def test_a_huge_dense_document_is_cleaned_within_a_few_times_its_size(
+    profile: str, unit: str
+) -> None:
+    """Issue 32: peak memory within 4x the document. The Python allocations made while
+    cleaning 1 MB of dense artifacts (the text itself not counted) stay within 3.5 times its
+    size in memory (2.2-3.3 on 2026-12-07; `benchmarks/memory.py` has the whole process at
+    20 MB: 2.7-3.6x with the text); lists of edit tuples, ~130 bytes an edit, took 5.7-13.7x."""
+    import sys
+    import tracemalloc
+
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    newsclean.clean(text[:5000], profile=profile)  # the language model, loaded once
+    tracemalloc.start()
+    try:
+        cleaned = newsclean.clean(text, profile=profile)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert cleaned != text
+    assert peak < 3.5 * sys.getsizeof(text), f"{peak / sys.getsizeof(text):.1f}x"

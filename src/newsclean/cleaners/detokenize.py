@@ -6,7 +6,7 @@ import bisect
 import collections
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from newsclean._code import looks_like_code
 from newsclean._facts import (
@@ -811,16 +811,31 @@ def _tokenised(body: str) -> bool:
 def _restore(body: str) -> str:
     """Join the tokens of a tokenised line as the untokenised text had them.
 
-    The tokens are read as a stream with four of look-ahead, and the output joined in
-    chunks: a line of megabytes costs a few copies of itself, not a list of its words."""
+    >>> _restore("&quot; Yes , &quot; he said .")
+    '"Yes," he said.'
+    """
+    return "".join(piece for _, _, piece in _restored_pieces(body))
+
+
+def _restored_pieces(body: str) -> Iterator[Edit]:
+    """`_restore` as pieces ``(start, end, restored)`` that cover ``body`` in order.
+
+    The tokens are read as a stream with four of look-ahead, and the output is handed out in
+    pieces of 4,096 tokens or so: a line of megabytes costs a few copies of itself, not a list of
+    its words, and its pieces go to the edit list as they are (no joined copy). Where Moses'
+    XML escapes were read first, offsets no longer match the body: one piece."""
     unescaped = _MOSES_XML_RE.sub(lambda m: _MOSES_XML[m.group()], body)
-    found = (m.group() for m in _TOKEN_RE.finditer(unescaped))  # the line has single spaces
+    matches = _TOKEN_RE.finditer(unescaped)  # the line has single spaces
+    found = (m.group() for m in matches)
     ahead = collections.deque(itertools.islice(found, 4))  # filled to four after each token
     out: list[str] = []
     chunks: list[str] = []
     glue = True  # no space before the next token
     double_open = single_open = False
     prev = ""
+    piece_start = 0
+    whole = unescaped is body  # offsets hold: pieces may be handed out as they are made
+    end = 0  # where the current token ends in the body (tokens are one space apart)
     while ahead:
         tok = word = ahead.popleft()
         following = next(found, None)
@@ -888,12 +903,20 @@ def _restore(body: str) -> str:
             out.append(" ")
         out.append(tok)
         prev = word
-        if len(out) >= 65536:
-            chunks.append("".join(out))
+        end += len(word) + (end > 0)  # the token and the space before it
+        if len(out) >= 8192:
+            if whole:
+                yield piece_start, end, "".join(out)
+                piece_start = end
+            else:
+                chunks.append("".join(out))
             out.clear()
+    if whole:
+        yield piece_start, len(body), "".join(out)
+        return
     chunks.append("".join(out))
-    del found, unescaped  # the copy the tokens were read from goes before the result is made
-    return "".join(chunks)
+    del found, matches, unescaped  # the copy the tokens were read from goes before the join
+    yield 0, len(body), "".join(chunks)
 
 
 @cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH)
@@ -926,8 +949,8 @@ def detokenize_lines(text: str) -> Sequence[Edit]:
             continue
         if body.count(" ", 0, 200) < 3 or not _tokenised(body) or looks_like_code(body):
             continue
-        lead = line.find(body)
-        fixed = _restore(body)
-        if fixed != body:
-            edits.append((start + lead, start + lead + len(body), fixed))
+        at = start + line.find(body)
+        for a, b, piece in _restored_pieces(body):  # one piece unless the line is huge
+            if piece != body[a:b]:
+                edits.add(at + a, at + b, piece)
     return edits
