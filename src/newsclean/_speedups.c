@@ -1217,6 +1217,41 @@ static PyObject *lower_counts(PyObject *self, PyObject *args) {
  * it occurs (overlaps included), in order: what a str.find loop per pair gives, from one pass
  * (a str.find for a pair with a space in it is slow, the space being everywhere). */
 #define MAX_PAIRS 32
+/* Reads pairs (a sequence of two-character str, at most MAX_PAIRS) into first and second,
+ * and marks each pair's low bytes in bits; with no_newline_first, a pair may not begin with a
+ * line break. The number of pairs, or -1 with an error set. */
+static Py_ssize_t read_pairs(PyObject *pairs, const char *who, int no_newline_first,
+                             Py_UCS4 *first, Py_UCS4 *second, unsigned char *bits) {
+    Py_ssize_t m, k;
+    PyObject *seq = PySequence_Fast(pairs, "expects a sequence of str");
+    if (seq == NULL) return -1;
+    m = PySequence_Fast_GET_SIZE(seq);
+    if (m > MAX_PAIRS) {
+        Py_DECREF(seq);
+        PyErr_Format(PyExc_ValueError, "%s(): at most %d pairs", who, MAX_PAIRS);
+        return -1;
+    }
+    memset(bits, 0, 8192);
+    for (k = 0; k < m; k++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
+        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) != 2 ||
+            (no_newline_first && PyUnicode_READ_CHAR(item, 0) == '\n')) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_ValueError,
+                            no_newline_first
+                                ? "pairs are str of two characters, the first not a line break"
+                                : "pairs are str of two characters");
+            return -1;
+        }
+        first[k] = PyUnicode_READ_CHAR(item, 0);
+        second[k] = PyUnicode_READ_CHAR(item, 1);
+        bits[PAIR_KEY(first[k], second[k]) >> 3] |=
+            (unsigned char)(1u << (PAIR_KEY(first[k], second[k]) & 7));
+    }
+    Py_DECREF(seq);
+    return m;
+}
+
 static PyObject *pair_positions(PyObject *self, PyObject *args) {
     PyObject *text, *seq, *lists[MAX_PAIRS], *out = NULL;
     Py_UCS4 first[MAX_PAIRS], second[MAX_PAIRS];
@@ -1226,27 +1261,7 @@ static PyObject *pair_positions(PyObject *self, PyObject *args) {
     const void *data;
     (void)self;
     if (!PyArg_ParseTuple(args, "UO", &text, &seq)) return NULL;
-    seq = PySequence_Fast(seq, "pair_positions() expects a sequence of str");
-    if (seq == NULL) return NULL;
-    m = PySequence_Fast_GET_SIZE(seq);
-    if (m > MAX_PAIRS) {
-        Py_DECREF(seq);
-        return PyErr_Format(PyExc_ValueError, "at most %d pairs", MAX_PAIRS);
-    }
-    memset(bits, 0, sizeof bits);
-    for (k = 0; k < m; k++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
-        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) != 2) {
-            Py_DECREF(seq);
-            PyErr_SetString(PyExc_ValueError, "pairs are str of two characters");
-            return NULL;
-        }
-        first[k] = PyUnicode_READ_CHAR(item, 0);
-        second[k] = PyUnicode_READ_CHAR(item, 1);
-        bits[PAIR_KEY(first[k], second[k]) >> 3] |=
-            (unsigned char)(1u << (PAIR_KEY(first[k], second[k]) & 7));
-    }
-    Py_DECREF(seq);
+    if ((m = read_pairs(seq, "pair_positions", 0, first, second, bits)) < 0) return NULL;
     for (k = 0; k < m; k++) lists[k] = NULL;
     for (k = 0; k < m; k++)
         if ((lists[k] = PyList_New(0)) == NULL) goto done;
@@ -1298,28 +1313,7 @@ static PyObject *pair_lines(PyObject *self, PyObject *args) {
     const void *data;
     (void)self;
     if (!PyArg_ParseTuple(args, "UO", &text, &seq)) return NULL;
-    seq = PySequence_Fast(seq, "pair_lines() expects a sequence of str");
-    if (seq == NULL) return NULL;
-    m = PySequence_Fast_GET_SIZE(seq);
-    if (m > MAX_PAIRS) {
-        Py_DECREF(seq);
-        return PyErr_Format(PyExc_ValueError, "at most %d pairs", MAX_PAIRS);
-    }
-    memset(bits, 0, sizeof bits);
-    for (k = 0; k < m; k++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
-        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) != 2 ||
-            PyUnicode_READ_CHAR(item, 0) == '\n') {
-            Py_DECREF(seq);
-            PyErr_SetString(PyExc_ValueError, "pairs are str of two characters, the first not a line break");
-            return NULL;
-        }
-        first[k] = PyUnicode_READ_CHAR(item, 0);
-        second[k] = PyUnicode_READ_CHAR(item, 1);
-        bits[PAIR_KEY(first[k], second[k]) >> 3] |=
-            (unsigned char)(1u << (PAIR_KEY(first[k], second[k]) & 7));
-    }
-    Py_DECREF(seq);
+    if ((m = read_pairs(seq, "pair_lines", 1, first, second, bits)) < 0) return NULL;
     if ((out = PyList_New(0)) == NULL) return NULL;
     n = PyUnicode_GET_LENGTH(text);
     kind = PyUnicode_KIND(text);
