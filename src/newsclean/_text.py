@@ -103,10 +103,12 @@ def pair_lines_python(text: str, pairs: Sequence[str]) -> list[int]:
     """
     if any(len(p) != 2 or p[0] == "\n" for p in pairs):
         raise ValueError("pairs are str of two characters, the first not a line break")
-    found = re.compile("|".join(map(re.escape, pairs))) if pairs else None
+    if not pairs:
+        return []
+    found = re.compile("|".join(map(re.escape, pairs)))
     starts: list[int] = []
     pos = 0
-    while found is not None and (m := found.search(text, pos)) is not None:
+    while (m := found.search(text, pos)) is not None:
         start = text.rfind("\n", 0, m.start()) + 1
         starts.append(start)
         end = text.find("\n", m.start() + 1)
@@ -324,9 +326,6 @@ def removal_edits(text: str, matches: Iterable[Edit]) -> Sequence[Edit]:
         dropped.append((ls, le))
     if not dropped:
         return tokens
-    tokens += drop_line_spans(text, dropped)
-    tokens.sort()
-    return tokens
     tokens += drop_line_spans(text, dropped)
     tokens.sort()
     return tokens

@@ -86,7 +86,7 @@ class Edits(Sequence[Edit]):
         if all(starts[i] < starts[i + 1] for i in range(len(starts) - 1)):
             return  # the usual case: found in order, checked without a copy
         # One integer an edit, start, end and position packed, sorted without a key function:
-        # a million edits cost tens of MB for a moment, not the 150 tuples would.
+        # a million edits cost tens of MB for a moment, not the ~150 MB of tuple keys.
         # (fewer than 2**32 edits: their list would need far more memory than any machine has)
         order = sorted(
             (s << 64 | e) << 32 | i for i, (s, e) in enumerate(zip(starts, ends, strict=True))
