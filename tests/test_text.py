@@ -277,3 +277,91 @@ def test_trailing_whitespace_matches_its_regex(text: str) -> None:
     runs = re.finditer(r"[ \t\r]*[ \t](?=\r?\n|\Z)", text)
     expected = [(m.start(), m.end(), "\r" if "\r" in m.group() else "") for m in runs]
     assert strip_trailing_whitespace.find_edits(text) == expected
+
+
+def plain_drop_duplicate_paragraphs(text: str, min_words: int = 8) -> list[Edit]:
+    """drop_duplicate_paragraphs as it was before its rewrite for long texts (every line
+    walked in Python)."""
+    from newsclean.cleaners.debris import _lone_prose
+
+    keys = [line.strip() for line in text.split("\n")]
+    seen_once: set[str] = set()
+    repeated: set[str] = set()
+    for key in keys:
+        (repeated if key in seen_once else seen_once).add(key)
+    if not any(_lone_prose(key, min_words) for key in repeated):
+        return []
+    spans = line_spans(text)
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    content = [i for i, key in enumerate(keys) if key]
+    pairs: dict[tuple[str, str], int] = {}
+    for a, b in itertools.pairwise(keys[i] for i in content):
+        if a != b:
+            pairs[(a, b)] = pairs.get((a, b), 0) + 1
+
+    def in_block(at: int, line: str) -> bool:
+        before = keys[content[at - 1]] if at else None
+        after = keys[content[at + 1]] if at + 1 < len(content) else None
+        return (before is not None and pairs.get((before, line), 0) > 1) or (
+            after is not None and pairs.get((line, after), 0) > 1
+        )
+
+    seen: set[str] = set()
+    drop = []
+    for at, i in enumerate(content):
+        line = keys[i]
+        if counts[line] > 1 and line in seen and _lone_prose(line, min_words):
+            paragraph = (i == 0 or not keys[i - 1]) and (i + 1 == len(keys) or not keys[i + 1])
+            if paragraph and not in_block(at, line):
+                drop.append(i)
+        seen.add(line)
+    return drop_lines(text, spans, drop)
+
+
+_PARAGRAPHS = [
+    "Half of the displaced are believed to be children, officials said.",
+    "Troops left the town on Tuesday after a week of heavy shelling, residents said.",
+    "Pos Player Plays % Stats",
+    "LB Joe Schobert 74 100%",
+    "Troops left.",
+    "",
+    "  ",
+]
+
+
+@given(
+    lines=st.lists(st.sampled_from(_PARAGRAPHS), max_size=30),
+    min_words=st.sampled_from([1, 3, 8]),
+)
+def test_duplicate_paragraphs_match_the_plain_version(lines: list[str], min_words: int) -> None:
+    from newsclean.cleaners.debris import drop_duplicate_paragraphs
+
+    text = "\n".join(lines)
+    expected = plain_drop_duplicate_paragraphs(text, min_words)
+    assert list(drop_duplicate_paragraphs.find_edits(text, min_words=min_words)) == expected
+
+
+def test_duplicate_paragraphs_match_the_plain_version_on_real_articles_joined() -> None:
+    """Real articles joined, paragraphs of them repeated elsewhere (as an extractor scrapes a
+    pull quote twice), and whole articles twice (a repeated block: kept): the same drops."""
+    import json
+    import random
+    from pathlib import Path
+
+    from newsclean.cleaners.debris import drop_duplicate_paragraphs
+
+    path = Path(__file__).parent / "data/real/articles.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+    rng = random.Random(5)
+    for _ in range(6):
+        articles = rng.sample(texts, 30)
+        articles += rng.sample(articles, 3)
+        paragraphs = "\n\n".join(articles).split("\n\n")
+        for again in rng.sample(paragraphs, 20):
+            paragraphs.insert(rng.randrange(len(paragraphs) + 1), again)
+        text = "\n\n".join(paragraphs)
+        expected = plain_drop_duplicate_paragraphs(text)
+        assert expected  # the repeated paragraphs give the test something to compare
+        assert list(drop_duplicate_paragraphs.find_edits(text)) == expected

@@ -232,8 +232,12 @@ class Cleaner:
         gate: int = 0,
         ungated_by: tuple[str, ...] = (),
         langs: tuple[str, ...] = (),
+        local: bool = False,
     ) -> None:
         self.find_edits = find_edits
+        # Its edits in a paragraph depend only on that paragraph and the ones next to it, so
+        # a long text may be handed to it window by window (`newsclean._windows`).
+        self.local = local
         # The languages whose typography it encodes (ISO 639-1); () for every language.
         # Pipelines skip it on text in another language (see newsclean.lang).
         self.langs = langs
@@ -288,6 +292,7 @@ def cleaner(
     gate: int = 0,
     ungated_by: tuple[str, ...] = (),
     langs: tuple[str, ...] = (),
+    local: bool = False,
 ) -> Callable[[EditFinder], Cleaner]:
     """Register an edit-finding function as a cleaner.
 
@@ -297,7 +302,10 @@ def cleaner(
     finds no edit in a text where none of them holds, so pipelines may skip it there;
     ``ungated_by`` names the options under which that promise does not hold. ``langs``
     names the languages it applies to (``("en",)`` for English typography); a pipeline runs
-    it on text in those languages only. Called on its own, a cleaner does what it is asked.
+    it on text in those languages only. ``local`` promises that its edits in a paragraph
+    depend only on that paragraph and the ones next to it (text cut at blank lines), so a
+    pipeline may run it on a long text window by window (`newsclean._windows`; a test checks
+    the promise on real text). Called on its own, a cleaner does what it is asked.
     """
 
     def wrap(func: EditFinder) -> Cleaner:
@@ -309,6 +317,7 @@ def cleaner(
             gate=gate,
             ungated_by=ungated_by,
             langs=langs,
+            local=local,
         )
         add(made)
         return made

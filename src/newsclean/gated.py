@@ -18,9 +18,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsclean._code import protected_spans
-from newsclean._facts import CODE_MARK, INDENTED
+from newsclean._facts import CODE_MARK, DUP_LINE, INDENTED
 from newsclean._scan import scan
-from newsclean.cleaner import Cleaner, apply_edits
+from newsclean._windows import LONG_TEXT, Windows
+from newsclean.cleaner import Cleaner, Edit, apply_edits
 from newsclean.explain import Change, changes_from_edits
 from newsclean.lang import detect_language, normalize
 
@@ -36,6 +37,7 @@ class GatedRun:
         # the facts the gates ask about: the scan computes its costlier ones only if asked
         self._want = functools.reduce(operator.or_, self._gates, 0)
         self._langs = tuple(made.langs for made, _ in steps)
+        self._local = tuple(made.local for made, _ in steps)
         self._opens: dict[int, tuple[int, ...]] = {}
         self._max_passes = max_passes
 
@@ -120,7 +122,17 @@ class GatedRun:
         # whose gate is open since the last edit): a repair later in the run can decide the
         # language ("Ïnbsp;" read as unknown, "Ï\xa0" as English), and the next run must
         # read what the last steps of this one read, or cleaning twice would differ.
-        opens = self._open_steps(scan(text, self._want) if facts is None else facts)
+        # On a long text the local steps run window by window (`newsclean._windows`), each
+        # only where its gate is open and not again where it found nothing, and an edit has
+        # only the windows it touched scanned again: a long text costs what its dirty
+        # paragraphs cost. The union of the windows' facts stands for the text's; DUP_LINE,
+        # which compares lines across the whole text, is taken as open.
+        windows = None
+        if len(text) >= LONG_TEXT and any(self._local):
+            windows = Windows(text, self._want)
+            opens = self._open_steps(windows.union() | DUP_LINE)
+        else:
+            opens = self._open_steps(scan(text, self._want) if facts is None else facts)
         ran, stop = 0, min(n, limit)
         skipped: frozenset[int] | None = None
         given = normalize(lang)
@@ -138,14 +150,23 @@ class GatedRun:
                     if i in skipped:
                         continue
                 find_edits, options = calls[i]
-                edits = find_edits(text, **options) if options else find_edits(text)
+                edits: Sequence[Edit] | None = None
+                if windows is not None and self._local[i]:
+                    find = functools.partial(find_edits, **options) if options else find_edits
+                    edits = windows.edits(i, self._gates[i], find)
+                if edits is None:
+                    edits = find_edits(text, **options) if options else find_edits(text)
                 if edits:
                     if changes is not None:
                         changes.extend(changes_from_edits(text, edits, self._names[i], at))
                     text = apply_edits(text, edits)
                     if given is None:
                         skipped = None  # the text changed: its language is read again
-                    opens = self._open_steps(scan(text, self._want))
+                    if windows is not None:
+                        windows.update(text, edits)
+                        opens = self._open_steps(windows.union() | DUP_LINE)
+                    else:
+                        opens = self._open_steps(scan(text, self._want))
                     ran, stop = at + 1, min(at + n, limit)
                     break
             else:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
-import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -90,7 +90,7 @@ def is_orphaned_lead_in(following: str | None) -> bool:
     return bool(_SENTENCE_END_RE.search(following)) or len(following.split()) >= 20
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE)
+@cleaner(local=True, family="debris", risk=Risk.LOW, gate=HEAD_LINE)
 def drop_orphaned_lead_ins(text: str) -> Sequence[Edit]:
     """Drop a related-links lead-in (``Plus:``, ``Read more:``, ``RELATED:``) whose links are gone.
 
@@ -160,7 +160,7 @@ def near_duplicate(a: str, b: str, *, threshold: float = 0.6) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=PAREN_END)
+@cleaner(local=True, family="debris", risk=Risk.LOW, gate=PAREN_END)
 def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> Sequence[Edit]:
     """Drop an image's alt-text line and its near-duplicate credited caption line.
 
@@ -189,7 +189,7 @@ def drop_caption_blocks(text: str, *, keep_credited: bool = False) -> Sequence[E
     return drop_lines(text, spans, drop)
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=CREDIT_LINE)
+@cleaner(local=True, family="debris", risk=Risk.LOW, gate=CREDIT_LINE)
 def drop_photo_credit_lines(text: str) -> Sequence[Edit]:
     """Drop lines that are only a photo credit: ``(Ghaith Alsayed/AP)``, ``Photo: Reuters``.
 
@@ -230,40 +230,51 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> Sequence[Edit
     >>> drop_duplicate_paragraphs("Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats")
     'Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats'
     """
-    keys = [line.strip() for line in text.split("\n")]
-    seen_once: set[str] = set()
-    repeated: set[str] = set()
-    for key in keys:
-        (repeated if key in seen_once else seen_once).add(key)
-    if not any(_lone_prose(key, min_words) for key in repeated):
+    # Counted in C (split, strip, Counter); the lines are walked in Python only where a
+    # repeated line stands, so a long text with a few repeats costs about one pass.
+    keys = list(map(str.strip, text.split("\n")))
+    counts = collections.Counter(keys)
+    repeated = {key for key, count in counts.items() if count > 1 and key}
+    prose = {key for key in repeated if _lone_prose(key, min_words)}
+    if not prose:
         return []  # what repeats is short lines, headers, list items: structure
     spans = line_spans(text)  # its lines are the keys' (both split at "\n")
-    counts: dict[str, int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
-    content = [i for i, key in enumerate(keys) if key]
+    where = [i for i, key in enumerate(keys) if key in repeated]
+
+    def content_before(i: int) -> int:  # the nearest non-blank line before line i, or -1
+        i -= 1
+        while i >= 0 and not keys[i]:
+            i -= 1
+        return i
+
+    def content_after(i: int) -> int:  # the nearest non-blank line after line i, or -1
+        i += 1
+        while i < len(keys) and not keys[i]:
+            i += 1
+        return i if i < len(keys) else -1
 
     # Pairs of neighbouring lines: a pair seen twice is a repeated block (a table group, an
-    # FAQ entry, recipe steps), which is structure; "A A B B" (each scraped twice) is not.
-    pairs: dict[tuple[str, str], int] = {}
-    for a, b in itertools.pairwise(keys[i] for i in content):
-        if a != b:
-            pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    # FAQ entry, recipe steps), which is structure; "A A B B" (each scraped twice) is not. A
+    # pair seen twice has both its lines repeated: only those pairs are counted.
+    pairs: collections.Counter[tuple[str, str]] = collections.Counter()
+    for i in where:
+        j = content_before(i)
+        if j >= 0 and keys[j] in repeated and keys[j] != keys[i]:
+            pairs[(keys[j], keys[i])] += 1
 
-    def in_block(at: int, line: str) -> bool:
-        before = keys[content[at - 1]] if at else None
-        after = keys[content[at + 1]] if at + 1 < len(content) else None
-        return (before is not None and pairs.get((before, line), 0) > 1) or (
-            after is not None and pairs.get((line, after), 0) > 1
+    def in_block(i: int, line: str) -> bool:
+        before, after = content_before(i), content_after(i)
+        return (before >= 0 and pairs[(keys[before], line)] > 1) or (
+            after >= 0 and pairs[(line, keys[after])] > 1
         )
 
     seen: set[str] = set()
     drop = []
-    for at, i in enumerate(content):
+    for i in where:
         line = keys[i]
-        if counts[line] > 1 and line in seen and _lone_prose(line, min_words):
+        if line in prose and line in seen:
             paragraph = (i == 0 or not keys[i - 1]) and (i + 1 == len(keys) or not keys[i + 1])
-            if paragraph and not in_block(at, line):
+            if paragraph and not in_block(i, line):
                 drop.append(i)
         seen.add(line)
     return drop_lines(text, spans, drop)
@@ -297,7 +308,7 @@ def _matches_pattern(key: str, pattern: str) -> bool:
 
 # The gate (a line that begins as a bundled phrase does) cannot know the phrases of ``extra``:
 # given some, the cleaner always runs.
-@cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE, ungated_by=("extra",))
+@cleaner(local=True, family="debris", risk=Risk.LOW, gate=HEAD_LINE, ungated_by=("extra",))
 def drop_boilerplate_lines(text: str, *, extra: tuple[str, ...] = ()) -> Sequence[Edit]:
     """Drop lines of page furniture: ``Advertisement``, ``Share this article``, newsletter pitches.
 
@@ -397,7 +408,7 @@ _FURNITURE_RE = re.compile(
 _MANDATORY_CREDIT_RE = regex.compile(r"Mandatory Credit: [^\n]{2,80}?[ \t]*\r?$", regex.MULTILINE)
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=FURNITURE)
+@cleaner(local=True, family="debris", risk=Risk.LOW, gate=FURNITURE)
 def drop_furniture_lines(text: str) -> Sequence[Edit]:
     """Drop page furniture too varied for a phrase list: feed footers, gallery counters, asset ids.
 
@@ -479,7 +490,7 @@ def _alone(text: str, start: int, end: int) -> bool:
 TRUNCATION_COUNTER_RE = re.compile(r" ?\[\+\d{1,7} chars\](?=[ \t]*(?:\r?\n|\Z))")
 
 
-@cleaner(family="debris", risk=Risk.SAFE, gate=TRUNCATION)
+@cleaner(local=True, family="debris", risk=Risk.SAFE, gate=TRUNCATION)
 def remove_truncation_counters(text: str) -> Sequence[Edit]:
     """Remove a news API's truncation counter at a line's end: ``path of i… [+2216 chars]``.
 
@@ -539,7 +550,7 @@ def _pictograph(char: str) -> bool:
 
 # Every shape it drops has a line that begins with a lead-in phrase (HEAD_LINE: a promo
 # label, a bare lead-in, a block heading, "Read more <site>") or is "On <site>: ..." (ON_LINE).
-@cleaner(family="debris", risk=Risk.LOW, gate=HEAD_LINE | ON_LINE)
+@cleaner(local=True, family="debris", risk=Risk.LOW, gate=HEAD_LINE | ON_LINE)
 def drop_related_links(text: str) -> Sequence[Edit]:
     """Drop promotion of other stories: ``Read more: <headline>`` lines, related blocks, cards.
 
@@ -642,7 +653,7 @@ _HOVERCARD_RE = regex.compile(
 )
 
 
-@cleaner(family="debris", risk=Risk.LOW, gate=HOVERCARD)
+@cleaner(local=True, family="debris", risk=Risk.LOW, gate=HOVERCARD)
 def remove_hovercards(text: str) -> Sequence[Edit]:
     """Remove a politician's hover card flattened into the sentence after their name.
 

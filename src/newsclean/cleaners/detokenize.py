@@ -41,7 +41,7 @@ MOSES_RE = re.compile(r" ?(?<!@)@([-,.])@(?!@) ?")
 _MOSES_AT_RE = re.compile(r"@(?=[-,.]@)")
 
 
-@cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
+@cleaner(local=True, family="detokenize", risk=Risk.SAFE, gate=AT)
 def unescape_moses_escapes(text: str) -> Sequence[Edit]:
     """Undo Moses aggressive-hyphen escapes: ``well @-@ known`` becomes ``well-known``.
 
@@ -76,7 +76,7 @@ def unescape_moses_escapes(text: str) -> Sequence[Edit]:
 BPE_RE = re.compile(r"@@(?<=[^\s@]@@) (?=[^\s@])")
 
 
-@cleaner(family="detokenize", risk=Risk.SAFE, gate=AT)
+@cleaner(local=True, family="detokenize", risk=Risk.SAFE, gate=AT)
 def join_bpe_subwords(text: str) -> Sequence[Edit]:
     """Join BPE subword pieces: ``escal@@ ation`` becomes ``escalation``.
 
@@ -102,7 +102,7 @@ _SPACE_RUN_RE = re.compile("  +")  # not " {2,}": a literal prefix lets the engi
 _SP_WORD_RE = re.compile(f"{_SP}[^\\s{_SP}]")
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=SP_MARK)
+@cleaner(local=True, family="detokenize", risk=Risk.LOW, gate=SP_MARK)
 def replace_sentencepiece_markers(text: str) -> Sequence[Edit]:
     """Detokenise SentencePiece output: ``▁The▁rebels`` becomes ``The rebels``.
 
@@ -151,7 +151,7 @@ def replace_sentencepiece_markers(text: str) -> Sequence[Edit]:
 UNK_RE = re.compile(r"<unk>", re.IGNORECASE)
 
 
-@cleaner(family="detokenize", risk=Risk.SAFE, gate=LT)
+@cleaner(local=True, family="detokenize", risk=Risk.SAFE, gate=LT)
 def remove_unknown_tokens(text: str) -> Sequence[Edit]:
     """Remove the ``<unk>`` token an MT system writes for a word it could not translate.
 
@@ -224,7 +224,9 @@ def _word_before(text: str, pos: int) -> str | None:
     return found.group(1) if found else None
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_HYPHEN | HYPHEN_SPACE, langs=ENGLISH)
+@cleaner(
+    local=True, family="detokenize", risk=Risk.LOW, gate=SPACE_HYPHEN | HYPHEN_SPACE, langs=ENGLISH
+)
 def join_spaced_hyphens(text: str) -> Sequence[Edit]:
     """Close a space that MT or detokenisation put beside a hyphen: ``al -Assad`` -> ``al-Assad``.
 
@@ -299,6 +301,7 @@ _ELIDED_NAME_RE = re.compile(r"['’][A-Z][^\W\d_]{1,30}\b(?!['’])")
 
 
 @cleaner(
+    local=True,
     family="detokenize",
     risk=Risk.LOW,
     gate=SPACE_APOS | SPACE_N_APOS | APOS_SPACE_LOWER,
@@ -454,7 +457,9 @@ def _spaced_candidates_python(text: str) -> list[tuple[int, int, str]]:
     return [found[k] for k in sorted(found)]
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH)
+@cleaner(
+    local=True, family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH
+)
 def fix_punctuation_spacing(text: str) -> Sequence[Edit]:
     """Remove detokenisation spaces before ``, . ; : ! ? )`` and after ``(``: ``word ,`` -> ``word,``.
 
@@ -603,7 +608,7 @@ _OPENS_AFTER = frozenset(" \t([{—–")
 _CLOSES_BEFORE = frozenset(" \t.,;:!?)]}—–")
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=QUOTE_PAD, langs=ENGLISH)
+@cleaner(local=True, family="detokenize", risk=Risk.LOW, gate=QUOTE_PAD, langs=ENGLISH)
 def join_spaced_quotes(text: str) -> Sequence[Edit]:
     """Close the spaces a tokeniser left inside straight double quotes: ``" we will go "``.
 
@@ -707,7 +712,7 @@ _PTB_BRACKETS = {"lrb": "(", "rrb": ")", "lsb": "[", "rsb": "]", "lcb": "{", "rc
 PTB_QUOTES_RE = re.compile(r"``[^`'\n]{1,500}?''")
 
 
-@cleaner(family="detokenize", risk=Risk.SAFE, gate=PTB_TOKEN)
+@cleaner(local=True, family="detokenize", risk=Risk.SAFE, gate=PTB_TOKEN)
 def replace_ptb_tokens(text: str) -> Sequence[Edit]:
     """Replace Penn Treebank tokens with what they stand for: ``-LRB- CNN -RRB-`` -> ``( CNN )``.
 
@@ -919,7 +924,9 @@ def _restored_pieces(body: str) -> Iterator[Edit]:
     yield 0, len(body), "".join(chunks)
 
 
-@cleaner(family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH)
+@cleaner(
+    local=True, family="detokenize", risk=Risk.LOW, gate=SPACE_CLOSE | OPEN_SPACE, langs=ENGLISH
+)
 def detokenize_lines(text: str) -> Sequence[Edit]:
     """Restore lines a tokeniser wrote out whole: ``&quot; Yes , &quot; he said .`` -> ``"Yes," he said.``.
 

@@ -71,7 +71,7 @@ def looks_like_mojibake(line: str) -> bool:
     return not line.isascii() and bool(is_bad(line))
 
 
-@cleaner(family="encoding", risk=Risk.LOW, gate=MOJIBAKE)
+@cleaner(local=True, family="encoding", risk=Risk.LOW, gate=MOJIBAKE)
 def fix_mojibake(text: str) -> Sequence[Edit]:
     """Repair mojibake such as ``Syriaâ€™s`` (for ``Syria’s``) with ftfy, line by line.
 
@@ -150,7 +150,7 @@ _CONTROL_MAP = {
 }
 
 
-@cleaner(family="encoding", risk=Risk.SAFE, gate=CONTROL)
+@cleaner(local=True, family="encoding", risk=Risk.SAFE, gate=CONTROL)
 def remove_control_characters(text: str) -> Sequence[Edit]:
     """Remove control characters; a C1 one that stands for cp1252 punctuation becomes it.
 
@@ -179,7 +179,7 @@ def remove_control_characters(text: str) -> Sequence[Edit]:
 BOM_RUN_RE = re.compile("\ufeff\ufeff*")
 
 
-@cleaner(family="encoding", risk=Risk.SAFE, gate=BOM)
+@cleaner(local=True, family="encoding", risk=Risk.SAFE, gate=BOM)
 def strip_byte_order_marks(text: str) -> Sequence[Edit]:
     """Remove byte-order marks (U+FEFF), at the start or stranded inside by concatenation.
 
@@ -202,7 +202,7 @@ def strip_byte_order_marks(text: str) -> Sequence[Edit]:
 ZERO_WIDTH_RE = re.compile("[\u200b\u2060]+|(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za-z])")
 
 
-@cleaner(family="encoding", risk=Risk.SAFE, gate=ZERO_WIDTH)
+@cleaner(local=True, family="encoding", risk=Risk.SAFE, gate=ZERO_WIDTH)
 def remove_zero_width_characters(text: str) -> Sequence[Edit]:
     """Remove zero-width spaces and joiners that split words (``Id<U+200B>lib`` -> ``Idlib``).
 

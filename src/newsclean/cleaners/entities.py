@@ -23,7 +23,7 @@ def _is_entity(body: str) -> bool:
 DOUBLE_ESCAPE_RE = re.compile(rf"&amp;({_BODY});")
 
 
-@cleaner(family="entities", risk=Risk.LOW, gate=AMP)
+@cleaner(local=True, family="entities", risk=Risk.LOW, gate=AMP)
 def unescape_double_escaped_entities(text: str) -> Sequence[Edit]:
     """Undo double escaping: ``&amp;quot;`` becomes ``&quot;``, which is then decoded.
 
@@ -234,7 +234,7 @@ def paired_lost_quotes(line: str) -> list[tuple[int, int]]:
     return sorted(paired)
 
 
-@cleaner(family="entities", risk=Risk.LOW, gate=SEMI)
+@cleaner(local=True, family="entities", risk=Risk.LOW, gate=SEMI)
 def restore_entity_ampersands(text: str) -> Sequence[Edit]:
     """Put back the ``&`` that an entity lost: ``price,quot; for`` becomes ``price,&quot; for``.
 
@@ -279,7 +279,7 @@ ENTITY_AHEAD_RE = re.compile(rf"(?:{_BODY});")
 _DROPPED = frozenset({"#13", "#x0D", "#x0d", "#xD", "#xd"})
 
 
-@cleaner(family="entities", risk=Risk.LOW, gate=AMP)
+@cleaner(local=True, family="entities", risk=Risk.LOW, gate=AMP)
 def decode_html_entities(text: str) -> Sequence[Edit]:
     """Decode HTML entities that end in ``;``: ``&quot;`` ``&#8217;`` ``&nbsp;`` ``&apos;``.
 

@@ -16,7 +16,7 @@ from newsclean.cleaner import Edit, Edits, Risk, cleaner
 MINIFIER_RE = re.compile(r"%MINIFYHTML(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{16}_)[0-9]{1,6}%")
 
 
-@cleaner(family="markup", risk=Risk.SAFE, gate=PERCENT_CAP)
+@cleaner(local=True, family="markup", risk=Risk.SAFE, gate=PERCENT_CAP)
 def remove_minifier_placeholders(text: str) -> Sequence[Edit]:
     """Remove HTML-minifier placeholders such as ``%MINIFYHTML<32 hex>12%``.
 
@@ -51,7 +51,7 @@ SHORTCODE_RE = re.compile(
 )
 
 
-@cleaner(family="markup", risk=Risk.LOW, gate=LBRACKET)
+@cleaner(local=True, family="markup", risk=Risk.LOW, gate=LBRACKET)
 def remove_shortcodes(text: str) -> Sequence[Edit]:
     """Remove WordPress-style shortcodes: ``[caption …]…[/caption]``, ``[embed]``, ``[gallery …]``.
 
@@ -76,7 +76,7 @@ def remove_shortcodes(text: str) -> Sequence[Edit]:
 TEMPLATE_RE = re.compile(r"\{\{[^{}\n]{1,200}\}\}|\{%[^%\n]{1,200}%\}|\{#[^#\n]{1,200}#\}")
 
 
-@cleaner(family="markup", risk=Risk.LOW, gate=LBRACE)
+@cleaner(local=True, family="markup", risk=Risk.LOW, gate=LBRACE)
 def remove_template_tokens(text: str) -> Sequence[Edit]:
     """Remove unrendered template tokens: ``{{ author.name }}``, ``{% if ad %}``, ``{# note #}``.
 
@@ -96,7 +96,7 @@ def remove_template_tokens(text: str) -> Sequence[Edit]:
 HTML_COMMENT_RE = re.compile(r"<!--[^\n]{0,2000}?-->")
 
 
-@cleaner(family="markup", risk=Risk.SAFE, gate=LT)
+@cleaner(local=True, family="markup", risk=Risk.SAFE, gate=LT)
 def remove_html_comments(text: str) -> Sequence[Edit]:
     """Remove HTML comments such as ``<!-- wp:paragraph -->`` left inside the text.
 
@@ -161,7 +161,7 @@ WRAPPED_TAG_RE = re.compile(
 )
 
 
-@cleaner(family="markup", risk=Risk.LOW, gate=LT)
+@cleaner(local=True, family="markup", risk=Risk.LOW, gate=LT)
 def remove_stray_tags(text: str) -> Sequence[Edit]:
     """Remove stray HTML tags (``<p>``, ``<a href=…>``, ``<br/>``, ``<script>…</script>``).
 
@@ -206,7 +206,7 @@ EMBED_MARKER_RE = re.compile(
 )
 
 
-@cleaner(family="markup", risk=Risk.SAFE, gate=LBRACKET)
+@cleaner(local=True, family="markup", risk=Risk.SAFE, gate=LBRACKET)
 def remove_embed_markers(text: str) -> Sequence[Edit]:
     """Remove markers that stand where an embed was: ``[embedded content]``, ``[Embedded video]``.
 
@@ -228,7 +228,7 @@ _DOLLAR_ESCAPE_RE = re.compile(r"\\(?=\$(?:[A-Z]{1,3})?\d)")
 _SOFT_BREAK_RE = re.compile(r"(?<=[a-z])\\(?=[a-mo-qsu-z])")
 
 
-@cleaner(family="markup", risk=Risk.LOW, gate=BACKSLASH)
+@cleaner(local=True, family="markup", risk=Risk.LOW, gate=BACKSLASH)
 def remove_stray_backslashes(text: str) -> Sequence[Edit]:
     """Remove backslashes an export left in prose: ``\\$US46.75``, ``their\\back-to-school``.
 

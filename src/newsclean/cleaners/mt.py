@@ -84,7 +84,7 @@ def _repeats(text: str) -> Iterator[regex.Match[str]]:
         yield from REPEATED_RE.finditer(text, start, end)
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.REPEAT, langs=ENGLISH)
+@cleaner(local=True, family="mt", risk=Risk.MEDIUM, gate=_facts.REPEAT, langs=ENGLISH)
 def remove_repeated_words(text: str) -> Sequence[Edit]:
     """Drop an accidentally doubled word: ``the the`` -> ``the``, ``farm farm`` -> ``farm``.
 
@@ -366,7 +366,7 @@ def _wants_an(word: str) -> bool | None:
     return False
 
 
-@cleaner(family="mt", risk=Risk.HIGH, gate=_facts.A_AN, langs=ENGLISH)
+@cleaner(local=True, family="mt", risk=Risk.HIGH, gate=_facts.A_AN, langs=ENGLISH)
 def fix_a_an_agreement(text: str) -> Sequence[Edit]:
     """Make "a"/"an" agree with the next word's sound: ``an deadly`` -> ``a deadly``.
 
@@ -484,7 +484,7 @@ def _one_word_sentence(text: str, word_start: int) -> bool:
     return word_start == 0 or head.endswith(("\n", ". ", "! ", "? ")) or head.rstrip(" ") == ""
 
 
-@cleaner(family="mt", risk=Risk.HIGH, gate=_facts.STOP_LOWER, langs=ENGLISH)
+@cleaner(local=True, family="mt", risk=Risk.HIGH, gate=_facts.STOP_LOWER, langs=ENGLISH)
 def drop_stray_fragments(text: str) -> Sequence[Edit]:
     """Drop a stray one-word fragment after a sentence: ``factions. agency.`` -> ``factions.``.
 
@@ -519,7 +519,7 @@ def drop_stray_fragments(text: str) -> Sequence[Edit]:
 SPLIT_UMLAUT_RE = re.compile(rf"(?<=[A-Za-z]) ([{_facts.UMLAUTS}]) (?=[a-zß])")
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.UMLAUT, langs=ENGLISH)
+@cleaner(local=True, family="mt", risk=Risk.MEDIUM, gate=_facts.UMLAUT, langs=ENGLISH)
 def join_split_diacritics(text: str) -> Sequence[Edit]:
     """Join a word a byte-level tokeniser split at its umlaut: ``J ü rgen`` -> ``Jürgen``.
 
@@ -543,7 +543,7 @@ CJK_MARK_RE = re.compile(r"(?<=[A-Za-z0-9])(・|。|，)(?=([A-Za-z0-9]|\s|$))")
 _CJK_MARKS = {"・": "-", "。": ".", "，": ","}
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.CJK_MARK, langs=ENGLISH)
+@cleaner(local=True, family="mt", risk=Risk.MEDIUM, gate=_facts.CJK_MARK, langs=ENGLISH)
 def replace_cjk_punctuation(text: str) -> Sequence[Edit]:
     """Map CJK punctuation in English text to English punctuation: ``part・time`` -> ``part-time``.
 
@@ -602,7 +602,7 @@ _NAMING_WORDS = frozenset(
 )
 
 
-@cleaner(family="mt", risk=Risk.MEDIUM, gate=_facts.FOREIGN_SCRIPT, langs=ENGLISH)
+@cleaner(local=True, family="mt", risk=Risk.MEDIUM, gate=_facts.FOREIGN_SCRIPT, langs=ENGLISH)
 def remove_untranslated_words(text: str) -> Sequence[Edit]:
     """Remove a source-language word left just before its translation: ``кожна every`` -> ``every``.
 

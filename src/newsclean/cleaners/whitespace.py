@@ -9,7 +9,7 @@ from newsclean._facts import BLANKS, TRAILING_WS
 from newsclean.cleaner import Edit, Edits, Risk, cleaner
 
 
-@cleaner(family="whitespace", risk=Risk.SAFE, gate=TRAILING_WS)
+@cleaner(local=True, family="whitespace", risk=Risk.SAFE, gate=TRAILING_WS)
 def strip_trailing_whitespace(text: str) -> Sequence[Edit]:
     """Remove spaces and tabs at the end of lines.
 
@@ -55,7 +55,7 @@ def strip_trailing_whitespace(text: str) -> Sequence[Edit]:
 BLANK_RUN_RE = re.compile(r"\n(?:[ \t\r]*\n){2,}")
 
 
-@cleaner(family="whitespace", risk=Risk.SAFE, gate=BLANKS)
+@cleaner(local=True, family="whitespace", risk=Risk.SAFE, gate=BLANKS)
 def collapse_blank_lines(text: str) -> Sequence[Edit]:
     """Collapse runs of blank lines into one blank line, so paragraph spacing stays single.
 
