@@ -3,17 +3,20 @@
 On one long text (many articles joined, a book-length page) every gate that any part opens
 is open for the whole text, so each open cleaner would read all of it, and after each edit
 the whole text would be scanned again. A *local* cleaner (``@cleaner(local=True)``) promises
-that its edits in one paragraph depend only on that paragraph and the ones around it, so the
-run loop (`newsclean.gated`) hands it the windows of the text instead:
+that its edits between two blank lines that stand between lines of prose depend only on
+what lies between them and those lines, so the run loop (`newsclean.gated`) hands it the
+windows of the text instead:
 
 - the text is cut at *seams* into windows of at least `WINDOW` characters (the seam belongs to
-  the window after it). A seam is a blank line ``"\\n\\n"`` between two paragraphs of prose
-  (`_breaks_runs`: a long line that ends as a sentence), which no run of short lines
-  (related headlines, a share widget, captions) goes through;
-- a window is read with the paragraph on the far side of each of its seams, and the blank
-  line beyond it, so a cleaner that looks at the line before or after, or treats the start
-  or end of the text apart, sees what it sees in the whole text; only the edits that start
-  in the window's own stretch are kept;
+  the window after it). A seam is a blank line ``"\\n\\n"`` with a line of prose on each
+  side within a few lines (`_breaks_runs`: a long line that ends as a sentence, which no run
+  of short lines, related headlines, a share widget or captions, goes through);
+- a window is read with the lines on the far side of each of its seams up to that line of
+  prose, so a cleaner that looks at the lines before or after, or at a run of short lines,
+  sees what it sees in the whole text; only the edits that start in the window's own
+  stretch are kept. Where an edit crosses into the window from
+  that line, or reaches the end of what was read (a run of dropped lines that seems to end
+  the text), the cleaner runs on the whole text instead;
 - each window has its own facts (`newsclean._scan`), so a cleaner runs only on the windows
   whose facts open its gate, and a window remembers which cleaners found nothing in it, so a
   second pass after an edit elsewhere does not read it again;
@@ -35,73 +38,128 @@ from collections.abc import Callable, Sequence
 from newsclean._scan import scan
 from newsclean.cleaner import Edit, Edits
 
-WINDOW = 1 << 13  # a window's own stretch: at least this many characters, up to the next seam
+WINDOW = 1 << 12  # a window's own stretch: at least this many characters, up to the next seam
 LONG_TEXT = 1 << 16  # a text at least this long is run window by window
 # A line of this many words or more that ends as a sentence ends every run of short lines the
 # debris cleaners read: no headline ends so, nor a share target, and every phrase of the
 # bundled lists is shorter (18 words at most).
 RUN_BREAK_WORDS = 20
-_SENTENCE_END = re.compile(r"[.!:;,][\"”’)]?[ \t]*$", re.MULTILINE)
+REACH = 2048  # characters between a seam and the nearest line of prose on each side, at most
+_SENTENCE_END = re.compile(r"[.!:;,][\"”’)]?[ \t]*$")
 
 
 def _breaks_runs(text: str, start: int, end: int) -> bool:
-    """The paragraph ``text[start:end]`` has a line that ends any run of short lines: one of
-    `RUN_BREAK_WORDS` words or more that ends as a sentence.
+    """The line ``text[start:end]`` ends any run of short lines: it has `RUN_BREAK_WORDS`
+    words or more and ends as a sentence.
 
-    >>> _breaks_runs("Related\\nIBM beats rivals in a quarter of record sales\\n", 0, 50)
+    >>> _breaks_runs("IBM beats rivals in a quarter of record sales", 0, 45)
     False
     >>> _breaks_runs("word " * 25 + "end.", 0, 129)
     True
     """
-    for hit in _SENTENCE_END.finditer(text, start, end):
-        line_start = max(text.rfind("\n", start, hit.start()) + 1, start)
-        if text.count(" ", line_start, hit.start()) >= RUN_BREAK_WORDS - 1:
-            return True
-    return False
+    return (
+        end - start > 2 * RUN_BREAK_WORDS
+        and _SENTENCE_END.search(text, max(start, end - 8), end) is not None
+        and text.count(" ", start, end) >= RUN_BREAK_WORDS - 1
+    )
+
+
+def _visible_blank(text: str, at: int) -> bool:
+    """``text[at:at + 2]`` is ``"\\n\\n"`` between two visible characters."""
+    return (
+        at > 0
+        and at + 2 < len(text)
+        and text.startswith("\n\n", at)
+        and not text[at - 1].isspace()
+        and not text[at + 2].isspace()
+    )
+
+
+def _prose_before(text: str, at: int) -> int:
+    """The start of the nearest line of prose (`_breaks_runs`) that ends at or before ``at``
+    (a line's end), `REACH` characters back at most; -1 if there is none."""
+    end = at
+    while at - end <= REACH:
+        start = text.rfind("\n", 0, end) + 1
+        if _breaks_runs(text, start, end):
+            return start
+        if start == 0:
+            return -1
+        end = start - 1
+    return -1
+
+
+def _prose_after(text: str, at: int) -> int:
+    """The end (after its line break) of the nearest line of prose that begins at or after
+    ``at`` (a line's start), `REACH` characters on at most; -1 if there is none."""
+    start = at
+    while start - at <= REACH and start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            return len(text) if _breaks_runs(text, start, len(text)) else -1
+        if _breaks_runs(text, start, end):
+            return end + 1
+        start = end + 1
+    return -1
 
 
 def is_seam(text: str, at: int) -> bool:
-    """A blank line at ``at`` between two paragraphs of prose: where a window may be cut.
+    """A blank line at ``at`` between two visible characters, with a line of prose within
+    `REACH` characters before and after it: where a window may be cut.
 
     >>> prose = "Troops left the town on Tuesday after a week of shelling that destroyed the market, the school and the clinic, residents said."
-    >>> is_seam(prose + "\\n\\n" + prose, len(prose)), is_seam(prose + "\\n\\nRelated\\n\\n" + prose, len(prose))
-    (True, False)
+    >>> is_seam(prose + "\\n\\n" + prose, len(prose)), is_seam(prose + "\\n\\nRelated\\n" + prose, len(prose))
+    (True, True)
+    >>> is_seam("Related\\n\\nMore\\n\\n" + prose, 7)
+    False
     """
-    if not (
-        at > 0
-        and at + 2 < len(text)
-        and text[at] == "\n"
-        and text[at + 1] == "\n"
-        and not text[at - 1].isspace()
-        and not text[at + 2].isspace()
-    ):
-        return False
-    before = text.rfind("\n\n", 0, at)
-    after = text.find("\n\n", at + 2)
-    return _breaks_runs(text, before + 2 if before >= 0 else 0, at) and _breaks_runs(
-        text, at + 2, after if after >= 0 else len(text)
+    return (
+        _visible_blank(text, at)
+        and _prose_before(text, at) >= 0
+        and _prose_after(text, at + 2) >= 0
     )
 
 
 def find_seams(text: str, start: int, end: int, size: int) -> list[int]:
-    """The seams that cut ``text[start:end]`` into stretches of at least ``size`` characters
-    (the last one may be shorter than ``size`` only when nothing follows it to cut).
+    """The seams that cut ``text[start:end]`` into stretches of at least ``size`` characters,
+    each the first seam past the stretch's ``size`` characters.
+
+    Linear: the lines are walked once, from `REACH` characters before each stretch's
+    ``size``, and between two lines of prose the first blank line in reach of both is the
+    seam.
 
     >>> p = "Troops left the town on Tuesday after a week of shelling that destroyed the market, the school and the clinic, residents said."
     >>> text = "\\n\\n".join([p, p, "Related", p, p])
     >>> find_seams(text, 0, len(text), 1)
-    [126, 391]
+    [126, 254, 391]
+    >>> find_seams(text, 0, len(text), 300)
+    [391]
     """
     seams: list[int] = []
-    own = start  # where the current stretch begins
-    while True:
-        at = text.find("\n\n", own + size, end)
-        while at >= 0 and not is_seam(text, at):
-            at = text.find("\n\n", at + 1, end)
-        if at < 0 or at + 2 >= end:
-            return seams
-        seams.append(at)
-        own = at
+    own = start
+    line = max(text.rfind("\n", 0, max(own + size - REACH, start)) + 1, start)
+    prose_end = -1  # where the last line of prose seen ends (its line break), -1: none yet
+    while line < end:
+        line_end = text.find("\n", line, end)
+        line_end = end if line_end < 0 else line_end
+        if _breaks_runs(text, line, line_end):
+            if prose_end >= 0:
+                lo = max(own + size, prose_end, line - 2 - REACH)
+                hi = min(prose_end + REACH, line - 2)
+                at = text.find("\n\n", lo, hi + 2)
+                while 0 <= at <= hi and not _visible_blank(text, at):
+                    at = text.find("\n\n", at + 1, hi + 2)
+                if 0 <= at <= hi and at + 2 < end:
+                    seams.append(at)
+                    own = at
+                    ahead = own + size - REACH
+                    if ahead > line_end:  # the next seam's prose is further on: go there
+                        line = text.rfind("\n", 0, ahead) + 1
+                        prose_end = -1
+                        continue
+            prose_end = line_end
+        line = line_end + 1
+    return seams
 
 
 class Windows:
@@ -136,16 +194,11 @@ class Windows:
         return (seams[k - 1] if k else 0, seams[k] if k < len(seams) else len(self.text))
 
     def _context(self, k: int) -> tuple[int, int]:
-        """The stretch window ``k``'s cleaners read: its own, widened over the paragraph on
-        the far side of each seam and the blank line beyond it (so that neither end reads as
-        the start or the end of a text)."""
+        """The stretch window ``k``'s cleaners read: its own, and on the far side of each of
+        its seams the lines up to the nearest line of prose, that one included."""
         seams, text = self._seams, self.text
-        start = max(text.rfind("\n\n", 0, seams[k - 1]), 0) if k else 0
-        if k < len(seams):
-            after = text.find("\n\n", seams[k] + 2)
-            end = after + 2 if after >= 0 else len(text)
-        else:
-            end = len(text)
+        start = _prose_before(text, seams[k - 1]) if k else 0
+        end = _prose_after(text, seams[k] + 2) if k < len(seams) else len(text)
         return start, end
 
     def edits(self, step: int, gate: int, find: Callable[[str], Sequence[Edit]]) -> Edits | None:
@@ -193,52 +246,49 @@ class Windows:
 
         old_seams, old_ctx = self._seams, self._ctx
         # A seam an edit came near is dropped (the windows on its two sides become one), and
-        # so is one whose paragraph on either side an edit made no longer prose.
-        kept = [s for s in old_seams if not touched(s - 1, s + 2)]
-        moved_seams = [moved(s) for s in kept]
-        still = [i for i, at in enumerate(moved_seams) if is_seam(text, at)]
-        kept, new_seams = [kept[i] for i in still], [moved_seams[i] for i in still]
+        # so is one whose line of prose on either side an edit changed into another kind of
+        # line (those lines are what the windows on each side read across it).
+        kept: list[int] = []  # the new positions of the seams kept, -1 for those dropped
+        for k, at in enumerate(old_seams):
+            new_at = -1
+            if not touched(at - 1, at + 2):
+                new_at = moved(at)
+                if touched(old_ctx[k + 1][0], old_ctx[k][1]) and not is_seam(text, new_at):
+                    new_at = -1
+            kept.append(new_at)
         self.text = text
-        # a window grown past twice the size (seams dropped) is cut again
+        # The old windows between two kept seams make one stretch. A stretch that is one old
+        # window no edit met keeps its context (moved: what decides it lies inside it), its
+        # facts and what it has seen; any other is cut again and scanned.
         seams: list[int] = []
-        bounds = [0, *new_seams, len(text)]
-        for i in range(len(bounds) - 1):
-            lo, hi = bounds[i], bounds[i + 1]
-            if i:
-                seams.append(lo)
-            if hi - lo > 2 * self._size:
-                seams += find_seams(text, lo, hi, self._size)
+        reuse: list[int] = []  # for each new window the old one it is, or -1
+        first, lo = 0, 0
+        for k in range(len(old_seams) + 1):
+            if k < len(old_seams) and kept[k] < 0:
+                continue
+            hi = kept[k] if k < len(old_seams) else len(text)
+            if first == k and not touched(*old_ctx[k]):
+                reuse.append(k)
+            else:
+                cut = find_seams(text, lo, hi, self._size) if hi - lo > 2 * self._size else []
+                seams += cut
+                reuse += [-1] * (len(cut) + 1)
+            if k < len(old_seams):
+                seams.append(hi)
+            first, lo = k + 1, hi
         self._seams = seams
-        # A new window is an old one moved when it has the same seams on each side (or the
-        # text's ends) and no edit met what it read: its context is the old one moved (what
-        # decides it is inside it), its facts and what it has seen stay.
-        old_index = {s: i for i, s in enumerate(old_seams)}
-        back = dict(zip(new_seams, kept, strict=True))
         ctx, facts, quiet = [], [], []
-        for k in range(len(seams) + 1):
-            same = self._old_window(k, back, old_index, len(old_seams))
-            if same is not None:
-                a, b = old_ctx[same]
-                if not touched(a, b):
-                    ctx.append((moved(a), moved(b)))
-                    facts.append(self.facts[same])
-                    quiet.append(self.quiet[same])
-                    continue
-            ctx.append(self._context(k))
-            facts.append(scan(text[ctx[-1][0] : ctx[-1][1]], self._want))
-            quiet.append(set())
+        for k, old in enumerate(reuse):
+            if old >= 0:
+                a, b = old_ctx[old]
+                ctx.append((moved(a), moved(b)))
+                facts.append(self.facts[old])
+                quiet.append(self.quiet[old])
+            else:
+                ctx.append(self._context(k))
+                facts.append(scan(text[ctx[-1][0] : ctx[-1][1]], self._want))
+                quiet.append(set())
         self._ctx, self.facts, self.quiet = ctx, facts, quiet
-
-    def _old_window(
-        self, k: int, back: dict[int, int], old_index: dict[int, int], old_count: int
-    ) -> int | None:
-        """The number of the old window that window ``k`` is, moved; None if it is new."""
-        seams = self._seams
-        if (k and seams[k - 1] not in back) or (k < len(seams) and seams[k] not in back):
-            return None  # a side is a seam found anew
-        left = old_index[back[seams[k - 1]]] + 1 if k else 0
-        right = old_index[back[seams[k]]] if k < len(seams) else old_count
-        return left if right == left else None
 
 
 def _edit_arrays(edits: Sequence[Edit]) -> tuple[Sequence[int], Sequence[int], list[int]]:
