@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
 from collections.abc import Callable, Sequence
 
 from newsclean._scan import scan
@@ -44,7 +45,7 @@ LONG_TEXT = 1 << 16  # a text at least this long is run window by window
 # debris cleaners read: no headline ends so, nor a share target, and every phrase of the
 # bundled lists is shorter (18 words at most).
 RUN_BREAK_WORDS = 20
-REACH = 2048  # characters between a seam and the nearest line of prose on each side, at most
+REACH = 1024  # characters between a seam and the nearest line of prose on each side, at most
 _SENTENCE_END = re.compile(r"[.!:;,][\"”’)]?[ \t]*$")
 
 
@@ -291,18 +292,22 @@ class Windows:
         self._ctx, self.facts, self.quiet = ctx, facts, quiet
 
 
-def _edit_arrays(edits: Sequence[Edit]) -> tuple[Sequence[int], Sequence[int], list[int]]:
-    """Starts, ends and the running length change of sorted edits."""
+def _edit_arrays(edits: Sequence[Edit]) -> tuple[Sequence[int], Sequence[int], array[int]]:
+    """Starts, ends and the running length change of sorted edits (arrays: a dense
+    document's edits are many, issue 32)."""
+    starts: Sequence[int]
+    ends: Sequence[int]
     if isinstance(edits, Edits):
         starts, ends = edits._starts, edits._ends
-        replacements = edits._replacements
+        replacements: Sequence[str] = edits._replacements
     else:
-        starts = [e[0] for e in edits]
-        ends = [e[1] for e in edits]
+        starts = array("q", (e[0] for e in edits))
+        ends = array("q", (e[1] for e in edits))
         replacements = [e[2] for e in edits]
-    shift = list(
+    shift = array(
+        "q",
         itertools.accumulate(
             len(r) - (b - a) for a, b, r in zip(starts, ends, replacements, strict=True)
-        )
+        ),
     )
     return starts, ends, shift

@@ -130,6 +130,9 @@ class GatedRun:
         windows = None
         if len(text) >= LONG_TEXT and any(self._local):
             windows = Windows(text, self._want)
+            if len(windows) == 1:  # nowhere to cut: its one window is the text
+                facts, windows = windows.facts[0], None
+        if windows is not None:
             opens = self._open_steps(windows.union() | DUP_LINE)
         else:
             opens = self._open_steps(scan(text, self._want) if facts is None else facts)

@@ -55,6 +55,9 @@ def strip_trailing_whitespace(text: str) -> Sequence[Edit]:
 BLANK_RUN_RE = re.compile(r"\n(?:[ \t\r]*\n){2,}")
 
 
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
+
+
 @cleaner(local=True, family="whitespace", risk=Risk.SAFE, gate=BLANKS)
 def collapse_blank_lines(text: str) -> Sequence[Edit]:
     """Collapse runs of blank lines into one blank line, so paragraph spacing stays single.
@@ -67,13 +70,10 @@ def collapse_blank_lines(text: str) -> Sequence[Edit]:
     >>> collapse_blank_lines("Turkey hit back.\\r\\n\\r\\n\\r\\nRussia said.\\r\\n\\r\\n")
     'Turkey hit back.\\r\\n\\r\\nRussia said.\\r\\n'
     """
-    if (
-        "\n\n" not in text
-        and "\n \n" not in text
-        and "\n\t\n" not in text
-        and "\n\r\n" not in text
-        and text[:1] not in " \t\n\r"
-    ):
+    # Nothing to collapse without a blank line (a line break, white space or none, a line
+    # break) or white space opening the text. (A blank line of several spaces or tabs counts:
+    # "\n   \n\t\t\n" between two paragraphs, go-readability's output in the real cases.)
+    if text[:1] not in " \t\n\r" and not _BLANK_LINE_RE.search(text):
         return []
     edits = Edits()
     # Leading blank lines end at the last newline before the first visible character; found

@@ -130,7 +130,9 @@ def _dirty(
         paragraphs = body.split("\n\n")
         free = draw(st.permutations(range(len(paragraphs))))
         replaced: dict[int, list[str]] = {}
-        for kind in chosen:
+        for number, kind in enumerate(chosen):
+            if KINDS[kind].once and kind in chosen[:number]:
+                continue
             last = len(paragraphs) - 1 if KINDS[kind].inner_only else None
             for slot in free:
                 if slot in replaced or slot == last:

@@ -448,6 +448,9 @@ class Kind:
     profiles: tuple[str, ...]
     # Not on the last paragraph: blank lines after it would only be the file's end.
     inner_only: bool = False
+    # Once an article at most: twice, it can be what the cleaner rightly keeps (the same
+    # content word doubled in two places is the writer's, remove_repeated_words).
+    once: bool = False
 
 
 _BOTH = ("default", "mt")
@@ -471,7 +474,7 @@ KINDS: dict[str, Kind] = {
         Kind("bpe_marker", bpe_marker, _BOTH),
         Kind("sentencepiece_marker", sentencepiece_marker, _BOTH),
         Kind("unk_token", unknown_token, _BOTH),
-        Kind("repeated_word", repeated_word, ("mt",)),
+        Kind("repeated_word", repeated_word, ("mt",), once=True),
         Kind("a_an", a_an_slip, ("mt",)),
         Kind("stray_fragment", stray_fragment, ("mt",)),
         Kind("orphan_lead_in", orphaned_lead_in, _BOTH),
