@@ -119,7 +119,7 @@ def test_windows_follow_edits_as_a_fresh_cut_reads_them(data: st.DataObject) -> 
         assert windows._seams == sorted(set(windows._seams))
 
 
-def test_seams_are_found_in_linear_time_on_text_without_prose() -> None:
+def test_text_without_prose_has_no_seam_and_is_walked_once() -> None:
     """A megabyte of short lines has no line of prose to cut at: one walk finds no seam (the
     search does not go back over the lines for each blank line)."""
     text = "Share this\n\nFacebook\n\n" * 50_000

@@ -14,9 +14,9 @@ windows of the text instead:
 - a window is read with the lines on the far side of each of its seams up to that line of
   prose, so a cleaner that looks at the lines before or after, or at a run of short lines,
   sees what it sees in the whole text; only the edits that start in the window's own
-  stretch are kept. Where an edit crosses into the window from
-  that line, or reaches the end of what was read (a run of dropped lines that seems to end
-  the text), the cleaner runs on the whole text instead;
+  stretch are kept. Where an edit crosses into the window from its context, reaches the end
+  of what was read (a run of dropped lines that seems to end the text) or overlaps the
+  previous window's, the cleaner runs on the whole text instead;
 - each window has its own facts (`newsclean._scan`), so a cleaner runs only on the windows
   whose facts open its gate, and a window remembers which cleaners found nothing in it, so a
   second pass after an edit elsewhere does not read it again;
@@ -25,7 +25,7 @@ windows of the text instead:
 
 The promise is checked like a gate's: a test runs every local cleaner on long real texts
 both ways, whole and window by window with the smallest windows, and requires the same
-edits. Where two windows' edits would overlap, the cleaner runs on the whole text instead.
+edits (or a refusal).
 """
 
 from __future__ import annotations
@@ -214,14 +214,14 @@ class Windows:
                 continue
             found = find(text[start:end])
             own_start, own_end = self._own(k)
-            # an edit that reaches the blank line at a far edge of what was read may have been
-            # decided from that edge (a run of dropped lines that seems to end the text)
+            # an edit that reaches the far edge of what was read may have been decided from
+            # that edge (a run of dropped lines that seems to end the text)
             far = end - 2 if end < len(text) else end + 1
             kept = 0
             for a, b, replacement in found:
                 a, b = a + start, b + start
                 if own_start <= a < own_end or a == own_end == len(text):
-                    if a < last_end or b >= far or (start and a <= start + 2):
+                    if a < last_end or b >= far:
                         return None
                     out.add(a, b, replacement)
                     last_end = b

@@ -235,8 +235,9 @@ class Cleaner:
         local: bool = False,
     ) -> None:
         self.find_edits = find_edits
-        # Its edits in a paragraph depend only on that paragraph and the ones next to it, so
-        # a long text may be handed to it window by window (`newsclean._windows`).
+        # Its edits between two seams (blank lines with prose in reach) depend only on what
+        # lies between them and the lines up to that prose, so a long text may be handed to
+        # it window by window (`newsclean._windows`).
         self.local = local
         # The languages whose typography it encodes (ISO 639-1); () for every language.
         # Pipelines skip it on text in another language (see newsclean.lang).
@@ -302,10 +303,10 @@ def cleaner(
     finds no edit in a text where none of them holds, so pipelines may skip it there;
     ``ungated_by`` names the options under which that promise does not hold. ``langs``
     names the languages it applies to (``("en",)`` for English typography); a pipeline runs
-    it on text in those languages only. ``local`` promises that its edits in a paragraph
-    depend only on that paragraph and the ones next to it (text cut at blank lines), so a
-    pipeline may run it on a long text window by window (`newsclean._windows`; a test checks
-    the promise on real text). Called on its own, a cleaner does what it is asked.
+    it on text in those languages only. ``local`` promises that its edits between two blank
+    lines with a line of prose in reach on each side depend only on what lies between them
+    and the lines up to that prose, so a pipeline may run it on a long text window by window
+    (`newsclean._windows`; a test checks the promise on real text). Called on its own, a cleaner does what it is asked.
     """
 
     def wrap(func: EditFinder) -> Cleaner:
