@@ -20,6 +20,7 @@ import newsclean
 from newsclean import _facts, _scan
 from newsclean.registry import all_cleaners
 from newsclean.testing import dirty_articles
+from newsclean.testing._passages import bundled_passages
 from test_properties import PIECES
 
 GATE_PIECES = [
@@ -501,3 +502,16 @@ def test_every_line_a_clueless_furniture_shape_fills_opens_the_gate(
     """A shape without a clue relies on the scan's line shapes (`furniture_line`)."""
     line = data.draw(st.from_regex(shape, fullmatch=True).filter(lambda s: "\n" not in s))
     assert _scan.scan("Body.\n\n" + line) & _facts.FURNITURE
+
+
+@given(
+    head=st.lists(st.sampled_from(sorted(bundled_passages().values())), min_size=1, max_size=3),
+    tail=st.text(max_size=300),
+)
+def test_the_language_is_read_from_the_head_alone(head: list[str], tail: str) -> None:
+    """The run loop reads a language again only when ``text[:READS]`` changed, so whatever
+    follows the head must not change what `detect_language` says."""
+    from newsclean.lang import READS, detect_language
+
+    text = "\n\n".join(head) + tail
+    assert detect_language(text) == detect_language(text[:READS])

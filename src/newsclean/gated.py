@@ -23,7 +23,7 @@ from newsclean._scan import scan
 from newsclean._windows import LONG_TEXT, Windows
 from newsclean.cleaner import Cleaner, Edit, apply_edits
 from newsclean.explain import Change, changes_from_edits
-from newsclean.lang import detect_language, normalize
+from newsclean.lang import READS, detect_language, normalize
 
 
 class GatedRun:
@@ -138,6 +138,7 @@ class GatedRun:
             opens = self._open_steps(scan(text, self._want) if facts is None else facts)
         ran, stop = 0, min(n, limit)
         skipped: frozenset[int] | None = None
+        read: tuple[str, frozenset[int]] | None = None  # the head last read for a language
         given = normalize(lang)
         while opens and ran < stop:
             cycle_start = ran - ran % n
@@ -148,8 +149,12 @@ class GatedRun:
                 if self._langs[i]:
                     if skipped is None:
                         # read from the text as it stands: markup, entities and mojibake
-                        # repaired first, so a second run reads the same language
-                        skipped = self._skipped_for(given or detect_language(text))
+                        # repaired first, so a second run reads the same language (an edit
+                        # past the head the detector reads cannot change it)
+                        head = text[:READS]
+                        if read is None or read[0] != head:
+                            read = head, self._skipped_for(given or detect_language(head))
+                        skipped = read[1]
                     if i in skipped:
                         continue
                 find_edits, options = calls[i]

@@ -28,6 +28,9 @@ ENGLISH = ("en",)
 _ENGLISH_WORDS = (" the ", " and ", " of ", " to ", " is ", " was ", " that ")
 _SAMPLE = 1200  # characters read by the quick test: a few sentences
 _ID_SAMPLE = 2000  # characters handed to the identifier: its cost grows with length
+# detect_language(text) reads text[:READS] and nothing after: the run loop asks again after an
+# edit only when that head changed
+READS = max(_SAMPLE, _ID_SAMPLE)
 
 
 def normalize(lang: str | None) -> str | None:
