@@ -8,14 +8,14 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
 from newsclean import gated, registry
 from newsclean._facts import ALL, DUP_LINE
 from newsclean._scan import scan
-from newsclean._windows import Windows, find_seams, is_seam
+from newsclean._windows import Windows, find_seams, find_seams_python, is_seam
 from newsclean.cleaner import apply_edits
 from newsclean.cleaners.whitespace import collapse_blank_lines
 from newsclean.explain import replay
@@ -117,6 +117,43 @@ def test_windows_follow_edits_as_a_fresh_cut_reads_them(data: st.DataObject) -> 
             assert start <= own[0] <= own[1] <= end
         assert all(is_seam(text, at) for at in windows._seams)
         assert windows._seams == sorted(set(windows._seams))
+
+
+SEAM_PIECES = [
+    "Troops left the town after a week of shelling.", "Related", "Share this", "\n", "\n\n",
+    "\n\n\n", " \n\n", "\n\n ", "\t", "word ", "a b c d e.", "end.”", "end.) ", "end ,", "é",
+    "“Quoted,” he said.\t", "😀", "\u3000", "x" * 30,
+]  # fmt: skip
+
+
+@given(
+    text=st.one_of(
+        st.lists(st.sampled_from(SEAM_PIECES), max_size=120).map("".join),
+        st.sampled_from(LONG).map(lambda t: t[:20_000]),
+    ),
+    size=st.integers(1, 400),
+    reach=st.integers(1, 300),
+    words=st.integers(0, 6),
+    cut=st.tuples(st.integers(0, 2000), st.integers(0, 30_000)),
+)
+@example(  # a blank line before an indented line is no seam; the next one is
+    text="a b c d e f g.\n\n a b c d e f g.\n\na b c d e f g.",
+    size=1,
+    reach=50,
+    words=3,
+    cut=(0, 99),
+)
+@settings(max_examples=300)
+def test_compiled_seams_are_the_reference_seams(
+    text: str, size: int, reach: int, words: int, cut: tuple[int, int]
+) -> None:
+    from newsclean import _windows
+
+    if _windows._compiled_seams is None:
+        pytest.skip("no compiled scan")
+    start, end = min(cut), min(max(cut), len(text))
+    want = find_seams_python(text, start, end, size, reach, words)
+    assert _windows._compiled_seams(text, start, end, size, reach, words) == want
 
 
 def test_text_without_prose_has_no_seam_and_is_walked_once() -> None:

@@ -9,6 +9,7 @@
 #include <Python.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 /* The fact bits (F_*) and the limits both scans apply: generated from newsclean/_facts.py */
 #include "_facts.h"
@@ -1447,6 +1448,200 @@ static PyObject *line_spans(PyObject *self, PyObject *arg) {
     return out;
 }
 
+/* find_seams(text, start, end, size, reach, words): the compiled twin of
+ * newsclean._windows.find_seams_python (see there): the seams that cut text[start:end] into
+ * stretches of at least size characters. A line "breaks runs" when it is longer than
+ * 2 * words characters, ends as a sentence ([.!:;,], then one of "”’) at most, then spaces or
+ * tabs, within its last 8 characters) and holds words - 1 spaces or more. */
+static int seam_breaks(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t words) {
+    Py_ssize_t lo = b - 8, q = b, spaces = 0, i;
+    Py_UCS4 c;
+    if (b - a <= 2 * words) return 0;
+    if (lo < a) lo = a;
+    while (q > lo && ((c = PyUnicode_READ(kind, data, q - 1)) == ' ' || c == '\t')) q--;
+    if (q - 1 < lo) return 0;
+    c = PyUnicode_READ(kind, data, q - 1);
+    if (c == '"' || c == 0x201D || c == 0x2019 || c == ')') {
+        if (q - 2 < lo) return 0;
+        c = PyUnicode_READ(kind, data, q - 2);
+    }
+    if (!(c == '.' || c == '!' || c == ':' || c == ';' || c == ',')) return 0;
+    for (i = a; i < b; i++)
+        if (PyUnicode_READ(kind, data, i) == ' ' && ++spaces >= words - 1) return 1;
+    return words - 1 <= 0;
+}
+
+static Py_ssize_t last_newline(int kind, const void *data, Py_ssize_t stop) {
+    Py_ssize_t i = stop - 1;
+    while (i >= 0 && PyUnicode_READ(kind, data, i) != '\n') i--;
+    return i; /* -1: none */
+}
+
+static int seam_visible(int kind, const void *data, Py_ssize_t n, Py_ssize_t at) {
+    return at > 0 && at + 2 < n && PyUnicode_READ(kind, data, at) == '\n' &&
+           PyUnicode_READ(kind, data, at + 1) == '\n' &&
+           !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at - 1)) &&
+           !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at + 2));
+}
+
+/* text.find("\n\n", lo, stop), -1 if absent */
+static Py_ssize_t find_blank(int kind, const void *data, Py_ssize_t n, Py_ssize_t lo, Py_ssize_t stop) {
+    Py_ssize_t i;
+    if (stop > n) stop = n;
+    if (lo < 0) lo = 0;
+    if (lo >= stop) return -1;
+    for (i = next_newline(kind, data, lo, stop); i + 1 < stop; i = next_newline(kind, data, i + 1, stop))
+        if (PyUnicode_READ(kind, data, i + 1) == '\n') return i;
+    return -1;
+}
+
+static PyObject *find_seams(PyObject *self, PyObject *args) {
+    PyObject *text, *out, *item;
+    Py_ssize_t n, start, end, size, reach, words, own, line, line_end, prose_end = -1;
+    int kind;
+    const void *data;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "Unnnnn", &text, &start, &end, &size, &reach, &words)) return NULL;
+    n = PyUnicode_GET_LENGTH(text);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    if (start < 0) start = 0;
+    if (end > n) end = n;
+    if ((out = PyList_New(0)) == NULL) return NULL;
+    own = start;
+    line = own + size - reach > start ? own + size - reach : start;
+    line = last_newline(kind, data, line < n ? line : n) + 1;
+    if (line < start) line = start;
+    while (line < end) {
+        line_end = next_newline(kind, data, line, end);
+        if (seam_breaks(kind, data, line, line_end, words)) {
+            if (prose_end >= 0) {
+                Py_ssize_t lo = own + size, hi = prose_end + reach, at;
+                if (prose_end > lo) lo = prose_end;
+                if (line - 2 - reach > lo) lo = line - 2 - reach;
+                if (line - 2 < hi) hi = line - 2;
+                at = lo <= hi + 2 ? find_blank(kind, data, n, lo, hi + 2) : -1;
+                while (0 <= at && at <= hi && !seam_visible(kind, data, n, at))
+                    at = find_blank(kind, data, n, at + 1, hi + 2);
+                if (0 <= at && at <= hi && at + 2 < end) {
+                    Py_ssize_t ahead;
+                    if ((item = PyLong_FromSsize_t(at)) == NULL || PyList_Append(out, item) < 0) {
+                        Py_XDECREF(item);
+                        Py_DECREF(out);
+                        return NULL;
+                    }
+                    Py_DECREF(item);
+                    own = at;
+                    ahead = own + size - reach;
+                    if (ahead > line_end) {
+                        line = last_newline(kind, data, ahead < n ? ahead : n) + 1;
+                        prose_end = -1;
+                        continue;
+                    }
+                }
+            }
+            prose_end = line_end;
+        }
+        line = line_end + 1;
+    }
+    return out;
+}
+
+/* repeated_lines(text) -> list of int: the numbers of the lines (split at "\n") whose text,
+ * stripped as str.strip() strips it, is not empty and is another line's text too; the twin of
+ * newsclean.cleaners.debris.repeated_lines_python. One walk and a hash table of the stripped
+ * lines (compared in full where the hashes agree), so no string is made per line. The hash
+ * is seeded per process: a crafted text cannot pile its lines on one slot. */
+static uint64_t repeat_seed;
+
+/* The span's bytes (one kind for the whole text: equal spans have equal bytes), read eight at
+ * a time. */
+static uint64_t span_hash(int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
+    const unsigned char *p = (const unsigned char *)data + a * kind;
+    size_t len = (size_t)(b - a) * (size_t)kind, k;
+    uint64_t h = (1469598103934665603ULL ^ repeat_seed) ^ (uint64_t)len, w;
+    for (k = 0; k + 8 <= len; k += 8) {
+        memcpy(&w, p + k, sizeof w);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 32;
+    }
+    for (; k < len; k++) h = (h ^ p[k]) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
+static int same_span(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t len) {
+    const unsigned char *s = data;
+    return memcmp(s + a * kind, s + b * kind, (size_t)len * (size_t)kind) == 0;
+}
+
+static PyObject *repeated_lines(PyObject *self, PyObject *arg) {
+    Py_ssize_t n, lines = 0, i, line, start, end, next, size = 16, filled = 0;
+    Py_ssize_t *from = NULL, *to = NULL, *number = NULL, *slot_of = NULL, *first = NULL;
+    Py_ssize_t *count = NULL;
+    uint64_t *hashes = NULL;
+    int kind;
+    const void *data;
+    PyObject *out = NULL;
+    (void)self;
+    if (read_text(arg, "repeated_lines", &n, &kind, &data) < 0) return NULL;
+    for (i = next_newline(kind, data, 0, n); i < n; i = next_newline(kind, data, i + 1, n)) lines++;
+    lines++;
+    while (size < 2 * lines) size *= 2;
+    from = PyMem_Malloc((size_t)lines * sizeof *from);
+    to = PyMem_Malloc((size_t)lines * sizeof *to);
+    number = PyMem_Malloc((size_t)lines * sizeof *number);
+    slot_of = PyMem_Malloc((size_t)lines * sizeof *slot_of);
+    first = PyMem_Malloc((size_t)size * sizeof *first);
+    count = PyMem_Calloc((size_t)size, sizeof *count);
+    hashes = PyMem_Malloc((size_t)size * sizeof *hashes);
+    if (!from || !to || !number || !slot_of || !first || !count || !hashes) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < size; i++) first[i] = -1;
+    for (line = 0, start = 0; start <= n; line++, start = next + 1) {
+        Py_ssize_t a = start, b, p;
+        uint64_t h;
+        next = next_newline(kind, data, start, n);
+        b = next;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
+        if (a == b) continue;
+        h = span_hash(kind, data, a, b);
+        p = (Py_ssize_t)(h & (uint64_t)(size - 1));
+        while (first[p] >= 0) {
+            Py_ssize_t q = first[p];
+            if (hashes[p] == h && to[q] - from[q] == b - a && same_span(kind, data, from[q], a, b - a))
+                break;
+            p = (p + 1) & (size - 1);
+        }
+        if (first[p] < 0) {
+            first[p] = filled;
+            hashes[p] = h;
+        }
+        count[p]++;
+        from[filled] = a;
+        to[filled] = b;
+        number[filled] = line;
+        slot_of[filled++] = p;
+    }
+    if ((out = PyList_New(0)) == NULL) goto done;
+    for (i = 0; i < filled; i++)
+        if (count[slot_of[i]] > 1 && append_index(out, number[i]) < 0) {
+            Py_CLEAR(out);
+            break;
+        }
+done:
+    PyMem_Free(from);
+    PyMem_Free(to);
+    PyMem_Free(number);
+    PyMem_Free(slot_of);
+    PyMem_Free(first);
+    PyMem_Free(count);
+    PyMem_Free(hashes);
+    return out;
+}
+
 /* apply_edits(text, starts, ends, replacements): text with text[starts[i]:ends[i]] replaced
  * by replacements[i] (sorted, non-overlapping), built in one string of the exact size: the
  * join of the Python path holds its pieces and the result at once, twice the text at the
@@ -1584,6 +1779,8 @@ static PyMethodDef methods[] = {
      "pair_lines(text, pairs) -> list of int: the start of each line holding one of the pairs."},
     {"spaced_candidates", spaced_candidates, METH_VARARGS,
      "spaced_candidates(text, marks, before_ok, after_ok, opened_ok) -> list of (start, end, mark)."},
+    {"find_seams", find_seams, METH_VARARGS,
+     "find_seams(text, start, end, size, reach, words) -> list of int: where long text is cut."},
     {"line_spans", line_spans, METH_O,
      "line_spans(text) -> tuple of (start, end): each line, without its line break."},
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL,
@@ -1596,6 +1793,8 @@ static PyMethodDef methods[] = {
      "set_needles(strings, anchor, fact, offset): the fact holds where one of the strings occurs."},
     {"set_mojibake", set_mojibake, METH_VARARGS,
      "set_mojibake(leads, continuations, fact): the fact of a lead before a continuation."},
+    {"repeated_lines", repeated_lines, METH_O,
+     "repeated_lines(text) -> list of int: the lines whose stripped text another line has too."},
     {"repeat_lines", repeat_lines, METH_O,
      "repeat_lines(text) -> list of (start, end): the lines holding a doubled-word candidate."},
     {"article_candidates", article_candidates, METH_O,
@@ -1615,5 +1814,6 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT,
 PyMODINIT_FUNC PyInit__speedups(void) {
     if (init_tables() < 0) return PyErr_NoMemory();
     init_needles();
+    repeat_seed = (uint64_t)(uintptr_t)&repeat_seed * 0x9E3779B97F4A7C15ULL ^ (uint64_t)time(NULL);
     return PyModule_Create(&module);
 }

@@ -36,7 +36,7 @@ import re
 from array import array
 from collections.abc import Callable, Sequence
 
-from newsclean._scan import scan
+from newsclean._scan import compiled, scan
 from newsclean.cleaner import Edit, Edits
 
 WINDOW = 1 << 12  # a window's own stretch: at least this many characters, up to the next seam
@@ -49,9 +49,9 @@ REACH = 1024  # characters between a seam and the nearest line of prose on each 
 _SENTENCE_END = re.compile(r"[.!:;,][\"”’)]?[ \t]*$")
 
 
-def _breaks_runs(text: str, start: int, end: int) -> bool:
-    """The line ``text[start:end]`` ends any run of short lines: it has `RUN_BREAK_WORDS`
-    words or more and ends as a sentence.
+def _breaks_runs(text: str, start: int, end: int, words: int = RUN_BREAK_WORDS) -> bool:
+    """The line ``text[start:end]`` ends any run of short lines: it has ``words`` words or
+    more and ends as a sentence.
 
     >>> _breaks_runs("IBM beats rivals in a quarter of record sales", 0, 45)
     False
@@ -59,9 +59,9 @@ def _breaks_runs(text: str, start: int, end: int) -> bool:
     True
     """
     return (
-        end - start > 2 * RUN_BREAK_WORDS
+        end - start > 2 * words
         and _SENTENCE_END.search(text, max(start, end - 8), end) is not None
-        and text.count(" ", start, end) >= RUN_BREAK_WORDS - 1
+        and text.count(" ", start, end) >= words - 1
     )
 
 
@@ -123,7 +123,27 @@ def is_seam(text: str, at: int) -> bool:
 
 def find_seams(text: str, start: int, end: int, size: int) -> list[int]:
     """The seams that cut ``text[start:end]`` into stretches of at least ``size`` characters,
-    each the first seam past the stretch's ``size`` characters.
+    each the first seam past the stretch's ``size`` characters: the compiled walk when there
+    is one (a megabyte in a millisecond), else `find_seams_python`.
+
+    >>> p = "Troops left the town on Tuesday after a week of shelling that destroyed the market, the school and the clinic, residents said."
+    >>> text = "\\n\\n".join([p, p, "Related", p, p])
+    >>> find_seams(text, 0, len(text), 1)
+    [126, 254, 391]
+    """
+    if _compiled_seams is None:
+        return find_seams_python(text, start, end, size)
+    return _compiled_seams(text, start, end, size, REACH, RUN_BREAK_WORDS)
+
+
+_compiled_seams: Callable[..., list[int]] | None = compiled("find_seams")
+
+
+def find_seams_python(
+    text: str, start: int, end: int, size: int, reach: int = REACH, words: int = RUN_BREAK_WORDS
+) -> list[int]:
+    """The reference of `find_seams` (``reach`` and ``words`` stand for `REACH` and
+    `RUN_BREAK_WORDS`, so a test can shrink them).
 
     Linear: the lines are walked once, from `REACH` characters before each stretch's
     ``size``, and between two lines of prose the first blank line in reach of both is the
@@ -131,29 +151,29 @@ def find_seams(text: str, start: int, end: int, size: int) -> list[int]:
 
     >>> p = "Troops left the town on Tuesday after a week of shelling that destroyed the market, the school and the clinic, residents said."
     >>> text = "\\n\\n".join([p, p, "Related", p, p])
-    >>> find_seams(text, 0, len(text), 1)
+    >>> find_seams_python(text, 0, len(text), 1)
     [126, 254, 391]
-    >>> find_seams(text, 0, len(text), 300)
+    >>> find_seams_python(text, 0, len(text), 300)
     [391]
     """
     seams: list[int] = []
     own = start
-    line = max(text.rfind("\n", 0, max(own + size - REACH, start)) + 1, start)
+    line = max(text.rfind("\n", 0, max(own + size - reach, start)) + 1, start)
     prose_end = -1  # where the last line of prose seen ends (its line break), -1: none yet
     while line < end:
         line_end = text.find("\n", line, end)
         line_end = end if line_end < 0 else line_end
-        if _breaks_runs(text, line, line_end):
+        if _breaks_runs(text, line, line_end, words):
             if prose_end >= 0:
-                lo = max(own + size, prose_end, line - 2 - REACH)
-                hi = min(prose_end + REACH, line - 2)
+                lo = max(own + size, prose_end, line - 2 - reach)
+                hi = min(prose_end + reach, line - 2)
                 at = text.find("\n\n", lo, hi + 2)
                 while 0 <= at <= hi and not _visible_blank(text, at):
                     at = text.find("\n\n", at + 1, hi + 2)
                 if 0 <= at <= hi and at + 2 < end:
                     seams.append(at)
                     own = at
-                    ahead = own + size - REACH
+                    ahead = own + size - reach
                     if ahead > line_end:  # the next seam's prose is further on: go there
                         line = text.rfind("\n", 0, ahead) + 1
                         prose_end = -1

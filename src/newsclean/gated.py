@@ -42,13 +42,17 @@ class GatedRun:
         self._max_passes = max_passes
 
     def run(self, text: str, lang: str | None, changes: list[Change] | None) -> str:
-        facts = scan(text, self._want)
+        windows, facts = self._cut(text)
         # Code needs a backtick, a tilde, another line break than LF or an indented line: the
-        # scan tells, so most texts are never searched for code (nor scanned twice).
-        if not facts & (CODE_MARK | INDENTED) and not text.startswith(("    ", "\t")):
-            return self._run(text, lang, changes, facts)
+        # scan tells (a long text's windows tell it of their parts), so most texts are never
+        # searched for code (nor scanned twice).
+        known = windows.union() if windows is not None else facts
+        if not known & (CODE_MARK | INDENTED) and not text.startswith(("    ", "\t")):
+            return self._run(text, lang, changes, facts, windows)
         code = protected_spans(text)
         if not code:
+            if windows is not None and not _lone_cr(text):
+                return self._run(text, lang, changes, facts, windows)
             return self._run_piece(text, lang, changes)
         # Code quoted in the text stays byte for byte: the prose between the code blocks is
         # cleaned piece by piece, in order. A piece's changes are moved to where it stands in
@@ -105,8 +109,24 @@ class GatedRun:
             ]
         return text.replace("\n", "\r")
 
+    def _cut(self, text: str) -> tuple[Windows | None, int]:
+        """A long text's windows (`newsclean._windows`) when it has more than one and some
+        step is local (with 0 for facts: the windows hold them); else None and the text's
+        facts."""
+        if len(text) >= LONG_TEXT and any(self._local):
+            windows = Windows(text, self._want)
+            if len(windows) > 1:
+                return windows, 0
+            return None, windows.facts[0]  # nowhere to cut: its one window is the text
+        return None, scan(text, self._want)
+
     def _run(
-        self, text: str, lang: str | None, changes: list[Change] | None, facts: int | None = None
+        self,
+        text: str,
+        lang: str | None,
+        changes: list[Change] | None,
+        facts: int | None = None,
+        windows: Windows | None = None,
     ) -> str:
         calls, n = self._calls, len(self._calls)
         limit = self._max_passes * n
@@ -127,11 +147,8 @@ class GatedRun:
         # only the windows it touched scanned again: a long text costs what its dirty
         # paragraphs cost. The union of the windows' facts stands for the text's; DUP_LINE,
         # which compares lines across the whole text, is taken as open.
-        windows = None
-        if len(text) >= LONG_TEXT and any(self._local):
-            windows = Windows(text, self._want)
-            if len(windows) == 1:  # nowhere to cut: its one window is the text
-                facts, windows = windows.facts[0], None
+        if windows is None and facts is None:
+            windows, facts = self._cut(text)
         if windows is not None:
             opens = self._open_steps(windows.union() | DUP_LINE)
         else:

@@ -7,7 +7,7 @@ import collections
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -21,7 +21,7 @@ from newsclean._facts import (
     PAREN_END,
     TRUNCATION,
 )
-from newsclean._scan import FURNITURE_SHAPES, SECTIONS, prose_end
+from newsclean._scan import FURNITURE_SHAPES, SECTIONS, compiled, prose_end
 from newsclean._text import (
     drop_lines,
     fact_lines,
@@ -230,16 +230,17 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> Sequence[Edit
     >>> drop_duplicate_paragraphs("Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats")
     'Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats'
     """
-    # Counted in C (split, strip, Counter); the lines are walked in Python only where a
-    # repeated line stands, so a long text with a few repeats costs about one pass.
-    keys = list(map(str.strip, text.split("\n")))
-    counts = collections.Counter(keys)
-    repeated = {key for key, count in counts.items() if count > 1 and key}
+    # The repeated lines come from one compiled walk (no string made per line); the lines are
+    # read in Python only where a repeated line stands, so a long text costs about one pass.
+    where = repeated_lines(text)
+    if not where:
+        return []
+    spans = line_spans(text)
+    keys = _LineKeys(text, spans)
+    repeated = {keys[i] for i in where}
     prose = {key for key in repeated if _lone_prose(key, min_words)}
     if not prose:
         return []  # what repeats is short lines, headers, list items: structure
-    spans = line_spans(text)  # its lines are the keys' (both split at "\n")
-    where = [i for i, key in enumerate(keys) if key in repeated]
 
     def content_before(i: int) -> int:  # the nearest non-blank line before line i, or -1
         i -= 1
@@ -249,9 +250,9 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> Sequence[Edit
 
     def content_after(i: int) -> int:  # the nearest non-blank line after line i, or -1
         i += 1
-        while i < len(keys) and not keys[i]:
+        while i < len(spans) and not keys[i]:
             i += 1
-        return i if i < len(keys) else -1
+        return i if i < len(spans) else -1
 
     # Pairs of neighbouring lines: a pair seen twice is a repeated block (a table group, an
     # FAQ entry, recipe steps), which is structure; "A A B B" (each scraped twice) is not. A
@@ -273,11 +274,41 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> Sequence[Edit
     for i in where:
         line = keys[i]
         if line in prose and line in seen:
-            paragraph = (i == 0 or not keys[i - 1]) and (i + 1 == len(keys) or not keys[i + 1])
+            paragraph = (i == 0 or not keys[i - 1]) and (i + 1 == len(spans) or not keys[i + 1])
             if paragraph and not in_block(i, line):
                 drop.append(i)
         seen.add(line)
     return drop_lines(text, spans, drop)
+
+
+class _LineKeys:
+    """Line ``i`` of a text, stripped, made when first asked for."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        self._text, self._spans = text, spans
+        self._made: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        key = self._made.get(i)
+        if key is None:
+            start, end = self._spans[i]
+            key = self._made[i] = self._text[start:end].strip()
+        return key
+
+
+def repeated_lines_python(text: str) -> list[int]:
+    """The numbers of the lines (split at ``"\\n"``) whose stripped text is not empty and is
+    another line's too: the reference of the compiled `repeated_lines`.
+
+    >>> repeated_lines_python("Same.\\n\\n  Same.\\nOther\\n\\n")
+    [0, 2]
+    """
+    keys = [line.strip() for line in text.split("\n")]
+    counts = collections.Counter(keys)
+    return [i for i, key in enumerate(keys) if key and counts[key] > 1]
+
+
+repeated_lines: Callable[[str], list[int]] = compiled("repeated_lines") or repeated_lines_python
 
 
 _NOT_PROSE_RE = re.compile(r"^(?:[-*•·►>|#$]|\.\.\.|\d{1,3}[.)]\s)|\? |[{}=]|\|")
