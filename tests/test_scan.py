@@ -63,6 +63,9 @@ def test_compiled_helpers_match_their_references(text: str, pairs: list[str]) ->
     assert _speedups.lower_counts(text, 50, words) == lang.lower_counts_python(text, 50, words)
     lines = _speedups.repeat_lines(text)
     assert bool(lines) == _scan._has_repeat(text)
+    from newsclean.cleaners.debris import repeated_lines_python
+
+    assert _speedups.repeated_lines(text) == repeated_lines_python(text)
     from newsclean.cleaners.detokenize import _spaced_candidates, _spaced_candidates_python
 
     assert _spaced_candidates(text) == _spaced_candidates_python(text)
@@ -515,3 +518,19 @@ def test_the_language_is_read_from_the_head_alone(head: list[str], tail: str) ->
 
     text = "\n\n".join(head) + tail
     assert detect_language(text) == detect_language(text[:READS])
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Same.", " Same.", "\tSame.", "Same.\u3000", "\u3000Same.", "Same.\r", "",
+                         " ", "\t", "Other", "Othe", "é", " é", "😀", "Same. Same."]),
+        max_size=12,
+    ).map("\n".join)
+)  # fmt: skip
+def test_compiled_repeated_lines_match_the_reference(text: str) -> None:
+    """Lines alike but for white space at either end (str.strip's, Unicode's), of each width."""
+    from newsclean import _speedups
+    from newsclean.cleaners.debris import repeated_lines_python
+
+    if _scan.COMPILED:
+        assert _speedups.repeated_lines(text) == repeated_lines_python(text)

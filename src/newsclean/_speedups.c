@@ -1547,7 +1547,7 @@ static PyObject *find_seams(PyObject *self, PyObject *args) {
     return out;
 }
 
-/* repeated_lines(text) -> list of int: the numbers of the lines (split at "\n") whose text,
+/* repeated_lines(text) -> list of int: where the lines (split at "\n") begin whose text,
  * stripped as str.strip() strips it, is not empty and is another line's text too; the twin of
  * newsclean.cleaners.debris.repeated_lines_python. One walk and a hash table of the stripped
  * lines (compared in full where the hashes agree), so no string is made per line. The hash
@@ -1575,7 +1575,7 @@ static int same_span(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_
 }
 
 static PyObject *repeated_lines(PyObject *self, PyObject *arg) {
-    Py_ssize_t n, lines = 0, i, line, start, end, next, size = 16, filled = 0;
+    Py_ssize_t n, lines = 0, i, start, next, size = 16, filled = 0;
     Py_ssize_t *from = NULL, *to = NULL, *number = NULL, *slot_of = NULL, *first = NULL;
     Py_ssize_t *count = NULL;
     uint64_t *hashes = NULL;
@@ -1599,7 +1599,7 @@ static PyObject *repeated_lines(PyObject *self, PyObject *arg) {
         goto done;
     }
     for (i = 0; i < size; i++) first[i] = -1;
-    for (line = 0, start = 0; start <= n; line++, start = next + 1) {
+    for (start = 0; start <= n; start = next + 1) {
         Py_ssize_t a = start, b, p;
         uint64_t h;
         next = next_newline(kind, data, start, n);
@@ -1622,7 +1622,7 @@ static PyObject *repeated_lines(PyObject *self, PyObject *arg) {
         count[p]++;
         from[filled] = a;
         to[filled] = b;
-        number[filled] = line;
+        number[filled] = start;
         slot_of[filled++] = p;
     }
     if ((out = PyList_New(0)) == NULL) goto done;
@@ -1794,7 +1794,7 @@ static PyMethodDef methods[] = {
     {"set_mojibake", set_mojibake, METH_VARARGS,
      "set_mojibake(leads, continuations, fact): the fact of a lead before a continuation."},
     {"repeated_lines", repeated_lines, METH_O,
-     "repeated_lines(text) -> list of int: the lines whose stripped text another line has too."},
+     "repeated_lines(text) -> list of int: where the lines begin whose stripped text repeats."},
     {"repeat_lines", repeat_lines, METH_O,
      "repeat_lines(text) -> list of (start, end): the lines holding a doubled-word candidate."},
     {"article_candidates", article_candidates, METH_O,

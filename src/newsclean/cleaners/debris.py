@@ -23,6 +23,7 @@ from newsclean._facts import (
 )
 from newsclean._scan import FURNITURE_SHAPES, SECTIONS, compiled, prose_end
 from newsclean._text import (
+    drop_line_spans,
     drop_lines,
     fact_lines,
     head_lines,
@@ -230,82 +231,95 @@ def drop_duplicate_paragraphs(text: str, *, min_words: int = 8) -> Sequence[Edit
     >>> drop_duplicate_paragraphs("Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats")
     'Pos Player Plays % Stats\\nLB Joe Schobert 74 100%\\n\\nPos Player Plays % Stats'
     """
-    # The repeated lines come from one compiled walk (no string made per line); the lines are
-    # read in Python only where a repeated line stands, so a long text costs about one pass.
+    # The repeated lines come from one compiled walk (no string and no span made per line);
+    # lines are read in Python only around a repeated one, so a long text costs one pass.
     where = repeated_lines(text)
     if not where:
         return []
-    spans = line_spans(text)
-    keys = _LineKeys(text, spans)
-    repeated = {keys[i] for i in where}
+    size = len(text)
+    keys = _LineKeys(text)
+    repeated = {keys[at] for at in where}
     prose = {key for key in repeated if _lone_prose(key, min_words)}
     if not prose:
         return []  # what repeats is short lines, headers, list items: structure
 
-    def content_before(i: int) -> int:  # the nearest non-blank line before line i, or -1
-        i -= 1
-        while i >= 0 and not keys[i]:
-            i -= 1
-        return i
+    def content_before(at: int) -> int:  # the nearest non-blank line before, or -1
+        while at > 0:
+            at = text.rfind("\n", 0, at - 1) + 1
+            if keys[at]:
+                return at
+        return -1
 
-    def content_after(i: int) -> int:  # the nearest non-blank line after line i, or -1
-        i += 1
-        while i < len(spans) and not keys[i]:
-            i += 1
-        return i if i < len(spans) else -1
+    def content_after(at: int) -> int:  # the nearest non-blank line after, or -1
+        while (at := keys.end(at) + 1) <= size:
+            if keys[at]:
+                return at
+        return -1
 
     # Pairs of neighbouring lines: a pair seen twice is a repeated block (a table group, an
     # FAQ entry, recipe steps), which is structure; "A A B B" (each scraped twice) is not. A
     # pair seen twice has both its lines repeated: only those pairs are counted.
     pairs: collections.Counter[tuple[str, str]] = collections.Counter()
-    for i in where:
-        j = content_before(i)
-        if j >= 0 and keys[j] in repeated and keys[j] != keys[i]:
-            pairs[(keys[j], keys[i])] += 1
+    for at in where:
+        before = content_before(at)
+        if before >= 0 and keys[before] in repeated and keys[before] != keys[at]:
+            pairs[(keys[before], keys[at])] += 1
 
-    def in_block(i: int, line: str) -> bool:
-        before, after = content_before(i), content_after(i)
+    def in_block(at: int, line: str) -> bool:
+        before, after = content_before(at), content_after(at)
         return (before >= 0 and pairs[(keys[before], line)] > 1) or (
             after >= 0 and pairs[(line, keys[after])] > 1
         )
 
     seen: set[str] = set()
     drop = []
-    for i in where:
-        line = keys[i]
+    for at in where:
+        line = keys[at]
         if line in prose and line in seen:
-            paragraph = (i == 0 or not keys[i - 1]) and (i + 1 == len(spans) or not keys[i + 1])
-            if paragraph and not in_block(i, line):
-                drop.append(i)
+            end = keys.end(at)
+            alone_before = at == 0 or not keys[text.rfind("\n", 0, at - 1) + 1]
+            alone_after = end == size or not keys[end + 1]
+            if alone_before and alone_after and not in_block(at, line):
+                drop.append((at, end))
         seen.add(line)
-    return drop_lines(text, spans, drop)
+    return drop_line_spans(text, drop)
 
 
 class _LineKeys:
-    """Line ``i`` of a text, stripped, made when first asked for."""
+    """The line of a text that begins at a position, stripped, made when first asked for."""
 
-    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
-        self._text, self._spans = text, spans
+    def __init__(self, text: str) -> None:
+        self._text = text
         self._made: dict[int, str] = {}
 
-    def __getitem__(self, i: int) -> str:
-        key = self._made.get(i)
+    def end(self, at: int) -> int:
+        """Where the line that begins at ``at`` ends (its line break, or the text's end)."""
+        end = self._text.find("\n", at)
+        return len(self._text) if end < 0 else end
+
+    def __getitem__(self, at: int) -> str:
+        key = self._made.get(at)
         if key is None:
-            start, end = self._spans[i]
-            key = self._made[i] = self._text[start:end].strip()
+            key = self._made[at] = self._text[at : self.end(at)].strip()
         return key
 
 
 def repeated_lines_python(text: str) -> list[int]:
-    """The numbers of the lines (split at ``"\\n"``) whose stripped text is not empty and is
+    """Where the lines (split at ``"\\n"``) begin whose stripped text is not empty and is
     another line's too: the reference of the compiled `repeated_lines`.
 
     >>> repeated_lines_python("Same.\\n\\n  Same.\\nOther\\n\\n")
-    [0, 2]
+    [0, 7]
     """
-    keys = [line.strip() for line in text.split("\n")]
+    lines = text.split("\n")
+    keys = [line.strip() for line in lines]
     counts = collections.Counter(keys)
-    return [i for i, key in enumerate(keys) if key and counts[key] > 1]
+    found, at = [], 0
+    for line, key in zip(lines, keys, strict=True):
+        if key and counts[key] > 1:
+            found.append(at)
+        at += len(line) + 1
+    return found
 
 
 repeated_lines: Callable[[str], list[int]] = compiled("repeated_lines") or repeated_lines_python
