@@ -771,7 +771,23 @@ _REPORTED = frozenset(read_list("reporting_verbs.txt"))  # data/reporting_verbs.
 _QUOTE_ENDS = frozenset([",", ".", "?", "!", "...", "…"])  # a quotation ends after these
 _TOKEN_RE = re.compile(r"[^ ]+")
 _SHORT_NUMBER_RE = re.compile(r"\d{1,2}\Z")
-_QUOTE_TOKENS = frozenset(['"', "&quot;", "“", "”", "‘", "’", "'", "&apos;"])
+_QUOTE_TOKENS = frozenset(['"', "&quot;", "“", "”", "‘", "’", "'", "&apos;", "„", "‚"])
+
+
+def _dots(tok: str) -> bool:
+    """A run of full stops other than one (``..``, ``....``): Moses keeps it as one token, and
+    it closes like ``...``."""
+    return len(tok) > 1 and not tok.strip(".")
+
+
+def _word_slash(prev: str, tok: str, nxt: str) -> bool:
+    """``he / she``, ``2018 / 19``: a slash Moses split off between two lower-case words or
+    numbers (``AFP / Getty`` between two names is left as it is)."""
+    return (
+        tok == "/"
+        and (prev[-1:].islower() or prev[-1:].isdigit())
+        and (nxt[:1].islower() or nxt[:1].isdigit())
+    )
 
 
 def _tokenised(body: str) -> bool:
@@ -785,14 +801,17 @@ def _tokenised(body: str) -> bool:
     found = _TOKEN_RE.finditer(body)
     following = next(found, None)
     i = -1
+    tok = ""
     while following is not None:
         i += 1
-        tok = following.group()
+        prev, tok = tok, following.group()
         following = next(found, None)
         nxt = following.group() if following is not None else ""
-        if i and tok in _CLOSERS:
+        if i and (tok in _CLOSERS or _dots(tok)):
             spaced += 1
             sentence += tok not in _FRENCH_SPACED and tok not in _CLOSING_BRACKETS
+        elif _word_slash(prev, tok, nxt):
+            spaced += 1  # Moses splits every slash; alone, it does not make a line tokenised
         elif tok in _OPENERS and nxt:
             spaced += 1  # a bracket pair alone is a site's label style: "[ The Verge ]"
         elif (
@@ -837,6 +856,7 @@ def _restored_pieces(body: str) -> Iterator[Edit]:
     chunks: list[str] = []
     glue = True  # no space before the next token
     double_open = single_open = False
+    low_open = low_single_open = False  # „ or ‚ opened: “ or ‘ closes (German, Czech, Polish)
     prev = ""
     piece_start = 0
     whole = unescaped is body  # offsets hold: pieces may be handed out as they are made
@@ -849,10 +869,10 @@ def _restored_pieces(body: str) -> Iterator[Edit]:
         nxt = ahead[0] if ahead else ""
         space = not glue
         glue = False
-        if tok in _CLOSERS:
+        if tok in _CLOSERS or _dots(tok):
             space = space and (
                 (tok == "%" and not prev[-1:].isdigit())
-                or (tok in ("...", "…") and prev in _CLOSERS)  # "bullying . … You"
+                or ((tok in ("...", "…") or _dots(tok)) and prev in _CLOSERS)  # "bullying . … You"
             )
             if tok == ":" and _SHORT_NUMBER_RE.match(prev) and _SHORT_NUMBER_RE.match(nxt):
                 glue = True  # "16 : 9", "10 : 30" (but "2015 ; 28 : 685" keeps its space)
@@ -866,6 +886,14 @@ def _restored_pieces(body: str) -> Iterator[Edit]:
             space, glue, tok = False, True, tok[1]
         elif tok == "/" and prev[-1:].isalnum() and nxt[:1].isalnum():
             space, glue = False, True  # "and / or", "1 / 2"
+        elif tok == "„":
+            glue, low_open = True, True
+        elif tok == "“" and low_open:
+            space, low_open = False, False  # „Francík“: the low quote's closing mark
+        elif tok == "‚":
+            glue, low_single_open = True, True
+        elif tok == "‘" and low_single_open:
+            space, low_single_open = False, False
         elif tok == "+" and nxt[:1].isdigit() and not prev[-1:].isdigit():
             glue = True  # "above + 20" (but "2 + 2" keeps its spaces)
         elif tok == "°" and prev[-1:].isdigit():
@@ -886,7 +914,7 @@ def _restored_pieces(body: str) -> Iterator[Edit]:
         elif tok == "“":
             glue = True
         elif tok == "”":
-            space = False
+            space, low_open = False, False  # also „…” (Polish, Hungarian)
         elif tok == "‘":
             glue, single_open = True, True
         elif tok in ("'", "’"):
