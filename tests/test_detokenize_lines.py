@@ -18,7 +18,11 @@ from newsclean.cleaners.detokenize import detokenize_lines
 DETOK = Path(__file__).resolve().parent / "data" / "detok"
 
 
-@pytest.mark.parametrize("path", sorted(DETOK.glob("newstest*")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [DETOK / "newstest2021.cs-en.ref.A.en", DETOK / "newstest2021.ru-en.ref.A.en"],
+    ids=lambda p: p.name,
+)
 def test_moses_tokenised_references_restored(path: Path) -> None:
     sacremoses = pytest.importorskip("sacremoses")
     tok = sacremoses.MosesTokenizer(lang="en")
@@ -46,22 +50,31 @@ def test_moses_tokenised_references_restored(path: Path) -> None:
         "generaltest2022.de-en.ref.B.en",
         "generaltest2022.cs-en.ref.A.en",
         "generaltest2022.zh-en.ref.B.en",
+        "newstest2021.zh-en.ref.B.en",
     ],
 )
 def test_later_references_ahead_of_sacremoses_and_never_damaged(name: str) -> None:
     """WMT22 general test references (tests/data/detok/README.md), added after the rules were
     written: as they are, every line stays byte-identical in both profiles; tokenised, more come
     back exactly than from sacremoses (first measured, each before any rule saw it: de-en 110
-    of 128 against 83, cs-en 126 of 136 against 128, zh-en 79 of 94 against 72). One line
-    of the cs-en reference has a slip of its own, which is repaired."""
+    of 128 against 83, cs-en 126 of 136 against 128, zh-en 79 of 94 against 72, WMT21 zh-en
+    54 of 63 against 52). One line each of the cs-en and WMT21 zh-en references has a slip of
+    its own, which is repaired."""
     sacremoses = pytest.importorskip("sacremoses")
     tok = sacremoses.MosesTokenizer(lang="en")
     moses = sacremoses.MosesDetokenizer(lang="en")
     lines = [x for x in (DETOK / name).read_text("utf-8").split("\n") if x]
-    assert len(lines) >= 95
-    slip = "sport director Jan Nezmar appeared , who left"  # cs-en, line 32, as published
-    wanted = [x.replace(slip, slip.replace(" ,", ",")) for x in lines]
-    assert (wanted != lines) == (name == "generaltest2022.cs-en.ref.A.en")
+    assert len(lines) >= 64
+    slips = {  # as published: cs-en line 32, WMT21 zh-en line 14
+        "sport director Jan Nezmar appeared , who left": "sport director Jan Nezmar appeared, who left",
+        'areas are " hemorrhagic" and': 'areas are "hemorrhagic" and',
+    }
+    wanted = lines
+    for slip, repaired in slips.items():
+        wanted = [x.replace(slip, repaired) for x in wanted]
+    assert (wanted != lines) == (
+        name in ("generaltest2022.cs-en.ref.A.en", "newstest2021.zh-en.ref.B.en")
+    )
     for profile in ("default", "mt"):
         assert [newsclean.clean(x, profile=profile) for x in lines] == wanted
     asked = ours = theirs = 0
@@ -74,7 +87,7 @@ def test_later_references_ahead_of_sacremoses_and_never_damaged(name: str) -> No
         asked += 1
         ours += newsclean.clean(tokenised) == sentence
         theirs += moses.detokenize(tokenised.split()) == sentence
-    assert asked >= 90 and ours > theirs
+    assert asked >= 60 and ours > theirs
 
 
 @pytest.mark.parametrize(
@@ -143,6 +156,20 @@ def test_later_references_ahead_of_sacremoses_and_never_damaged(name: str) -> No
             "It is certainly not the case that he/she should put diapers on K2 or watch it at"
             " sleeping time for hours.",
         ),
+        # a headline's colon, the line's one slip, before a clause: WMT22 references (zh-en B
+        # line 7, de-en B) as Moses writes them
+        ("Biosensor : your family medical examiner", "Biosensor: your family medical examiner"),
+        (
+            "Because of Omikron : Johnson wants to push booster vaccinations",
+            "Because of Omikron: Johnson wants to push booster vaccinations",
+        ),
+        # an apostrophe typed as an opening quote, split with its clitic (zh-en B, line 88)
+        (
+            "Why didn ‘t the person call the police when facing with the usurious loan , and the"
+            " police specially asked if there was a trouble ?",
+            "Why didn‘t the person call the police when facing with the usurious loan, and the"
+            " police specially asked if there was a trouble?",
+        ),
     ],
 )
 def test_tokenised_lines(raw: str, expected: str) -> None:
@@ -168,3 +195,16 @@ def test_tokenised_lines(raw: str, expected: str) -> None:
 )
 def test_lines_that_are_not_tokenised_as_a_whole(text: str) -> None:
     assert detokenize_lines(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a label's spaced colon before a short value stays (a theatre's price list and a press
+        # release's footer, tests/data/real/articles.jsonl)
+        "VIP : 60,000₩\nR : 50,000₩",
+        "Medical supplies aren't cheap.\nNews date : 04/21/2022 Category : Press Releases",
+    ],
+)
+def test_label_colons_keep_their_space(text: str) -> None:
+    assert newsclean.clean(text) == text

@@ -521,7 +521,12 @@ def fix_punctuation_spacing(text: str) -> Sequence[Edit]:
         if mark in _FRENCH_SPACED:
             if mark == ":" and text[start - 1].isdigit():
                 continue
-            if mark == ":" and text[end + 1 : end + 2] == " " and slips < 2:
+            if (
+                mark == ":"
+                and text[end + 1 : end + 2] == " "
+                and slips < 2
+                and not _clause_after(text, end + 2, line_end)
+            ):
                 continue  # "VIP : 60,000₩", "Category : Press": a label, unless the line is tokenised
             if mark in ":;" and text[end + 1 : end + 2] in (")", "("):  # emoticons ":)"
                 continue
@@ -536,6 +541,21 @@ def fix_punctuation_spacing(text: str) -> Sequence[Edit]:
         edits += _tokenised_percents(text, candidates, starts)
         edits.sort()
     return edits
+
+
+def _clause_after(text: str, at: int, line_end: int) -> bool:
+    """What follows a spaced colon at ``at`` (to the line's end or the next spaced colon)
+    reads as a clause, a headline's second half: three words or more, one of them in lower
+    case (``Biosensor : your family medical examiner``), not a label's value (``VIP :
+    60,000₩``, ``Category : Press Releases``, ``News date : 04/21/2022 Category : ...``).
+
+    >>> line = "Because of Omikron : Johnson wants to push booster vaccinations"
+    >>> _clause_after(line, 21, len(line)), _clause_after("Category : Press Releases", 11, 25)
+    (True, False)
+    """
+    stop = text.find(" : ", at, line_end)
+    words = text[at : line_end if stop < 0 else stop].split()
+    return len(words) >= 3 and any(word[:1].islower() for word in words)
 
 
 def _tokenised_percents(
@@ -759,7 +779,8 @@ _MOSES_XML = {
 _MOSES_XML_RE = re.compile("|".join(map(re.escape, _MOSES_XML)))
 # The clitics English tokenisers split off: "'s" "n't" (Moses, PTB) and "’ s" (curly, split).
 _CLITIC_WORDS = frozenset(w for c in ("s", "t", "re", "ve", "ll", "d", "m") for w in (c, c.upper()))
-_CLITIC_TOKEN_RE = re.compile(rf"(?:['’](?:{'|'.join(sorted(_CLITIC_WORDS))})|n['’]t|N['’]T)\Z")
+# ‘ too: an apostrophe typed as an opening quote ("didn‘t", WMT22's zh-en reference B)
+_CLITIC_TOKEN_RE = re.compile(rf"(?:['’‘](?:{'|'.join(sorted(_CLITIC_WORDS))})|n['’‘]t|N['’‘]T)\Z")
 # A word glued to the mark a tokeniser always splits off: "word," "word;" "(word" "word)" —
 # or to a full stop after three lower-case letters (abbreviations such as "Mr." "U.S." "a.m."
 # stay glued in tokenised text too). One of these and the line was not tokenised.
