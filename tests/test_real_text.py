@@ -105,3 +105,27 @@ def test_records_carry_their_language_on_the_command_line() -> None:
     assert out.stdout == b"Turkey , Syria and France agreed .\n"
     out = run("explain", "--lang", "en", "--text", "Il a dit : non !")
     assert b"fix_punctuation_spacing" in out.stdout
+
+
+def test_the_quick_english_test_agrees_with_the_identifier() -> None:
+    """Every real text the quick test calls English (its function words), py3langid calls
+    English too: the quick test only saves the identifier's time, it never decides otherwise.
+    Real articles, cases and passages in 19 languages (tests/data/real, the bundled ones)."""
+    pytest.importorskip("py3langid")
+    from newsclean import lang
+    from newsclean.testing._passages import bundled_passages
+
+    texts = list(bundled_passages().values())
+    for name in ("articles.jsonl", "multilingual.jsonl", "cases.jsonl"):
+        for line in (REAL / name).read_text(encoding="utf-8").split("\n"):
+            if not line:
+                continue
+            record = json.loads(line)
+            texts += [v for k, v in record.items() if k in ("text", "raw") and isinstance(v, str)]
+    quick = [t for t in texts if lang.looks_english(t)]
+    assert len(quick) > 300
+    identifier = lang._identifier()
+    words = [" ".join(lang._WORD_RE.findall(t, 0, lang._ID_SAMPLE)) for t in quick]
+    assert [
+        t[:60] for t, w in zip(quick, words, strict=True) if identifier.classify(w)[0] != "en"
+    ] == []

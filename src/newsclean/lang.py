@@ -23,9 +23,16 @@ from newsclean import _scan
 
 ENGLISH = ("en",)
 
-# Function words that make up about a seventh of English running text and almost none of
-# any other language's ("the" alone is about 5 %). Counted with spaces on both sides.
-_ENGLISH_WORDS = (" the ", " and ", " of ", " to ", " is ", " was ", " that ")
+# Function words that make up about a sixth of English running text and almost none of any
+# other language's ("the" alone is about 5 %). Counted with spaces on both sides. The second
+# row (no other language's words) lets a news text heavy with names pass the quick test too
+# ("Coronavirus: New York ramps up mass burials ..." reads 1 in 13 with the first row alone):
+# of 1,630 real texts (shared corpus, tests/data/real, 19 languages) it accepts 72 more, all
+# of which py3langid calls English too, and no other.
+_ENGLISH_WORDS = (
+    *(" the ", " and ", " of ", " to ", " is ", " was ", " that "),
+    *(" with ", " from ", " this ", " which ", " have ", " has ", " were ", " been "),
+)
 _SAMPLE = 1200  # characters read by the quick test: a few sentences
 _ID_SAMPLE = 2000  # characters handed to the identifier: its cost grows with length
 # detect_language(text) reads text[:READS] and nothing after: the run loop asks again after an
