@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsclean._text import _CLOSERS, _SPACE, drop_lines, is_blank, line_spans, removal_edits
@@ -171,13 +171,19 @@ def test_compiled_apply_edits_matches_the_join(text: str, data: st.DataObject) -
 
 
 def plain_replace_sentencepiece_markers(text: str) -> list[Edit]:
+    """The cleaner's rule, plainly: a line with two markers glued to a word, or (the ICU
+    tokenisers' output) three markers standing alone as pieces, one piece in three at least,
+    counted as the docstring says; no other block element."""
     import re
 
     sp = "\u2581"
     edits: list[Edit] = []
     for start, end in line_spans(text):
         line = text[start:end]
-        if len(re.findall(f"{sp}[^\\s{sp}]", line)) < 2 or re.search("[\u2582-\u2588]", line):
+        glued = len(re.findall(f"{sp}[^\\s{sp}]", line)) >= 2
+        alone = line.count(f" {sp} ") + line.startswith(f"{sp} ")
+        spaced = f"{sp} " in line and alone >= 3 and alone * 3 >= line.count(" ") + 1
+        if not (glued or spaced) or re.search("[\u2582-\u2588]", line):
             continue
         if f" {sp}" in line:
             line = line.replace(" ", "")
@@ -194,6 +200,8 @@ def plain_replace_sentencepiece_markers(text: str) -> list[Edit]:
         max_size=30,
     ).map("".join)
 )
+@example(text="\u2581 \u2581  \u2581 ")  # markers alone, nothing else (found by this test)
+@example(text="\u2581 The \u2581 rebels \u2581 said")
 def test_sentencepiece_markers_match_the_plain_version(text: str) -> None:
     from newsclean.cleaners.detokenize import replace_sentencepiece_markers
 

@@ -779,12 +779,14 @@ _MOSES_XML = {
 _MOSES_XML_RE = re.compile("|".join(map(re.escape, _MOSES_XML)))
 # The clitics English tokenisers split off: "'s" "n't" (Moses, PTB) and "’ s" (curly, split).
 _CLITIC_WORDS = frozenset(w for c in ("s", "t", "re", "ve", "ll", "d", "m") for w in (c, c.upper()))
+_CLITIC_STARTS = frozenset("'’‘nN")  # what a clitic token can begin with
 # ‘ too: an apostrophe typed as an opening quote ("didn‘t", WMT22's zh-en reference B)
 _CLITIC_TOKEN_RE = re.compile(rf"(?:['’‘](?:{'|'.join(sorted(_CLITIC_WORDS))})|n['’‘]t|N['’‘]T)\Z")
 # A word glued to the mark a tokeniser always splits off: "word," "word;" "(word" "word)" —
 # or to a full stop after three lower-case letters (abbreviations such as "Mr." "U.S." "a.m."
 # stay glued in tokenised text too). One of these and the line was not tokenised.
 _GLUED_RE = re.compile(r"[^\W_][,;:!?)\]]+\Z|\A[(\[][^\W_]|(?<![.\w])[^\W\d_]*[a-z]{3}\.\Z")
+_GLUED_ENDS = frozenset(",;:!?)].")
 _WORDISH_RE = re.compile(r"[^\W_]")
 # Reporting verbs: a quote mark after a comma with one of these just after it closes a
 # quotation that began on an earlier line ('... easier , " Jezdci.cz quoted Minařík's wife').
@@ -828,15 +830,15 @@ def _tokenised(body: str) -> bool:
         prev, tok = tok, following.group()
         following = next(found, None)
         nxt = following.group() if following is not None else ""
-        if i and (tok in _CLOSERS or _dots(tok)):
+        if i and (tok in _CLOSERS or (tok[0] == "." and _dots(tok))):  # (cheap test first)
             spaced += 1
             sentence += tok not in _FRENCH_SPACED and tok not in _CLOSING_BRACKETS
-        elif _word_slash(prev, tok, nxt):
+        elif tok == "/" and _word_slash(prev, tok, nxt):
             spaced += 1  # Moses splits every slash; alone, it does not make a line tokenised
         elif tok in _OPENERS and nxt:
             spaced += 1  # a bracket pair alone is a site's label style: "[ The Verge ]"
         elif (
-            _CLITIC_TOKEN_RE.match(tok)
+            (tok[0] in _CLITIC_STARTS and _CLITIC_TOKEN_RE.match(tok))
             or tok in _QUOTE_TOKENS
             or (tok in _CURRENCY and nxt[:1].isdigit())
             or (tok in ("#", "@") and _WORDISH_RE.match(nxt))
@@ -844,8 +846,8 @@ def _tokenised(body: str) -> bool:
             split_clitic = tok in ("'", "’") and nxt in _CLITIC_WORDS  # "you ’ re": twice
             spaced += 1 + split_clitic
             sentence += 1
-        elif len(tok) > 1:
-            glued = _GLUED_RE.search(tok)
+        elif len(tok) > 1 and (tok[-1] in _GLUED_ENDS or tok[0] in "(["):
+            glued = _GLUED_RE.search(tok)  # (it can match only where one of those stands)
             if glued and not (
                 glued.end() == len(tok) and tok[-1] == "." and nxt and not nxt[:1].isupper()
             ):
@@ -890,10 +892,13 @@ def _restored_pieces(body: str) -> Iterator[Edit]:
         nxt = ahead[0] if ahead else ""
         space = not glue
         glue = False
-        if tok in _CLOSERS or _dots(tok):
+        if tok[0].isalnum() and not (tok[0] in "nN" and _CLITIC_TOKEN_RE.match(tok)):
+            pass  # a word (most tokens): only its space before, as decided, and no glue
+        elif tok in _CLOSERS or (tok[0] == "." and _dots(tok)):
             space = space and (
                 (tok == "%" and not prev[-1:].isdigit())
-                or ((tok in ("...", "…") or _dots(tok)) and prev in _CLOSERS)  # "bullying . … You"
+                # "bullying . … You", "that .. then" (a run of stops, "..." among them)
+                or ((tok == "…" or (tok[0] == "." and len(tok) > 1)) and prev in _CLOSERS)
             )
             if tok == ":" and _SHORT_NUMBER_RE.match(prev) and _SHORT_NUMBER_RE.match(nxt):
                 glue = True  # "16 : 9", "10 : 30" (but "2015 ; 28 : 685" keeps its space)
