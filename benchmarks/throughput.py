@@ -7,7 +7,8 @@ the tools are timed in turn):
 
 - newsclean's profiles, and each cleaner alone;
 - ftfy.fix_text with its defaults, and with datatrove's conservative FTFYFormatter config;
-- clean-text and textacy's preprocessing pipeline, when installed.
+- clean-text and textacy's preprocessing pipeline, and sacremoses' detokenizer (line by line),
+  when installed.
 
 It prints input MB per CPU second and the ratio to ftfy.fix_text, and can write JSON.
 
@@ -136,6 +137,17 @@ def peers() -> dict[str, Clean | str]:
         )
     except ImportError:
         found["clean-text"] = "not installed (pip install clean-text)"
+    try:
+        import sacremoses
+
+        # the detokeniser a user would pick for MT text, line by line (it reads tokens, so a
+        # text's line breaks are kept by calling it on each line)
+        moses = sacremoses.MosesDetokenizer(lang="en")
+        found["sacremoses detokenize"] = lambda t: "\n".join(
+            moses.detokenize(line.split()) for line in t.split("\n")
+        )
+    except ImportError:
+        found["sacremoses detokenize"] = "not installed (pip install sacremoses)"
     try:
         from textacy import preprocessing as tp  # type: ignore[import-not-found]
 
