@@ -306,7 +306,8 @@ def cleaner(
     it on text in those languages only. ``local`` promises that its edits between two blank
     lines with a line of prose in reach on each side depend only on what lies between them
     and the lines up to that prose, so a pipeline may run it on a long text window by window
-    (`newsclean._windows`; a test checks the promise on real text). Called on its own, a cleaner does what it is asked.
+    (`newsclean._windows`; a test checks the promise on real text). Called on its own, a
+    cleaner does what it is asked.
     """
 
     def wrap(func: EditFinder) -> Cleaner:

@@ -803,14 +803,10 @@ def _dots(tok: str) -> bool:
     return len(tok) > 1 and not tok.strip(".")
 
 
-def _word_slash(prev: str, tok: str, nxt: str) -> bool:
-    """``he / she``, ``2018 / 19``: a slash Moses split off between two lower-case words or
-    numbers (``AFP / Getty`` between two names is left as it is)."""
-    return (
-        tok == "/"
-        and (prev[-1:].islower() or prev[-1:].isdigit())
-        and (nxt[:1].islower() or nxt[:1].isdigit())
-    )
+def _word_slash(prev: str, nxt: str) -> bool:
+    """A slash token between these two reads as one Moses split off between two lower-case
+    words or numbers (``he / she``, ``2018 / 19``; ``AFP / Getty``, between names, does not)."""
+    return (prev[-1:].islower() or prev[-1:].isdigit()) and (nxt[:1].islower() or nxt[:1].isdigit())
 
 
 def _tokenised(body: str) -> bool:
@@ -833,7 +829,7 @@ def _tokenised(body: str) -> bool:
         if i and (tok in _CLOSERS or (tok[0] == "." and _dots(tok))):  # (cheap test first)
             spaced += 1
             sentence += tok not in _FRENCH_SPACED and tok not in _CLOSING_BRACKETS
-        elif tok == "/" and _word_slash(prev, tok, nxt):
+        elif tok == "/" and _word_slash(prev, nxt):
             spaced += 1  # Moses splits every slash; alone, it does not make a line tokenised
         elif tok in _OPENERS and nxt:
             spaced += 1  # a bracket pair alone is a site's label style: "[ The Verge ]"
